@@ -1,0 +1,4 @@
+package io.eventmall.api.address;
+
+public record AddressRemoved(String addressId, String userId) {
+}

@@ -1,0 +1,4 @@
+package io.eventmall.api.address;
+
+public record AddressView(String addressId, String userId, ShippingAddress address, boolean isDefault) {
+}

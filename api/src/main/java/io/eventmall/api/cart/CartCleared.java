@@ -1,0 +1,4 @@
+package io.eventmall.api.cart;
+
+public record CartCleared(String userId) {
+}

@@ -1,0 +1,4 @@
+package io.eventmall.api.cart;
+
+public record CartItemQuantitySet(String userId, String productId, int quantity) {
+}

@@ -1,0 +1,4 @@
+package io.eventmall.api.cart;
+
+public record CartItemRemoved(String userId, String productId) {
+}

@@ -1,0 +1,4 @@
+package io.eventmall.api.category;
+
+public record CategoryCreated(String categoryId, String name, String parentId) {
+}

@@ -1,0 +1,4 @@
+package io.eventmall.api.favorite;
+
+public record ProductFavorited(String userId, String productId) {
+}

@@ -1,0 +1,4 @@
+package io.eventmall.api.favorite;
+
+public record ProductUnfavorited(String userId, String productId) {
+}

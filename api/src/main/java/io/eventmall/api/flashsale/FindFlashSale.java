@@ -1,0 +1,4 @@
+package io.eventmall.api.flashsale;
+
+public record FindFlashSale(String flashSaleId) {
+}

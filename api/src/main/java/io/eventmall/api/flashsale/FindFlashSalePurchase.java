@@ -1,0 +1,4 @@
+package io.eventmall.api.flashsale;
+
+public record FindFlashSalePurchase(String flashSaleId, String purchaseId) {
+}

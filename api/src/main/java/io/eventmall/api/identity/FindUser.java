@@ -1,0 +1,4 @@
+package io.eventmall.api.identity;
+
+public record FindUser(String userId) {
+}

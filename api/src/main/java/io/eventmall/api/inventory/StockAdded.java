@@ -1,0 +1,4 @@
+package io.eventmall.api.inventory;
+
+public record StockAdded(String productId, int quantity, int available) {
+}

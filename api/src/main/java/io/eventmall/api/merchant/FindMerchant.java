@@ -1,0 +1,4 @@
+package io.eventmall.api.merchant;
+
+public record FindMerchant(String merchantId) {
+}

@@ -1,0 +1,6 @@
+package io.eventmall.api.order;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CompleteOrder(@TargetAggregateIdentifier String orderId) {
+}

@@ -1,0 +1,4 @@
+package io.eventmall.api.order;
+
+public record FindOrder(String orderId) {
+}

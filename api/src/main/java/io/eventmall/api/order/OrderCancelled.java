@@ -1,0 +1,4 @@
+package io.eventmall.api.order;
+
+public record OrderCancelled(String orderId, String cancelledBy) {
+}

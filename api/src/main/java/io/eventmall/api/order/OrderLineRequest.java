@@ -1,0 +1,4 @@
+package io.eventmall.api.order;
+
+public record OrderLineRequest(String productId, int quantity) {
+}

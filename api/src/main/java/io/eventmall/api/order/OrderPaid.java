@@ -1,0 +1,4 @@
+package io.eventmall.api.order;
+
+public record OrderPaid(String orderId, String paymentId, long amount) {
+}

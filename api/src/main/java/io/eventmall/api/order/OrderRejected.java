@@ -1,0 +1,4 @@
+package io.eventmall.api.order;
+
+public record OrderRejected(String orderId, String reason) {
+}

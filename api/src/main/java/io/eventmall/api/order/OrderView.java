@@ -1,0 +1,7 @@
+package io.eventmall.api.order;
+
+import java.time.Instant;
+import java.util.List;
+
+public record OrderView(String orderId, String customerId, OrderStatus status, List<OrderLine> items, long totalAmount, Instant createdAt, Instant paymentDeadline, Instant paidAt, String flashSaleId, List<OrderHistoryEntry> history) {
+}

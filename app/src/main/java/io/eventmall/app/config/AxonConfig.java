@@ -1,0 +1,55 @@
+package io.eventmall.app.config;
+
+import io.eventmall.command.identity.UsernameClaims;
+import java.time.Clock;
+import java.util.List;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class AxonConfig {
+
+    /**
+     * Hot aggregates (flash sales, inventory) take many commands in a row; the cache spares re-reading
+     * their stream each time. Safe while one node owns the command bus; the event store's unique
+     * (aggregate, sequence) index refuses a stale write if that ever changes.
+     */
+    @Bean
+    public Cache aggregateCache() {
+        return new AggregateCache();
+    }
+
+    /** A snapshot every N events bounds the replay cost of long-lived aggregates. */
+    @Bean
+    public SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter,
+                                                     @Value("${mall.axon.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    public List<CorrelationDataProvider> correlationDataProviders() {
+        return List.of(new AuditTrailCorrelation());
+    }
+
+    /** Set-based validation must run inside the command's transaction and fail it on a conflict. */
+    @Bean
+    public ConfigurerModule setBasedValidationProcessors() {
+        return configurer -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(UsernameClaims.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(UsernameClaims.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+}

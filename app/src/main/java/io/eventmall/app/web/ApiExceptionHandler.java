@@ -1,0 +1,169 @@
+package io.eventmall.app.web;
+
+import io.eventmall.api.Refusal;
+import io.eventmall.api.RuleViolation;
+import jakarta.validation.ConstraintViolationException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps every failure to problem+json with a stable code: bad input is a 400, never a 500. */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    private static final String VALIDATION_FAILED = Refusal.VALIDATION_FAILED.name();
+
+    private final ProblemResponses problems;
+
+    ApiExceptionHandler(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> refused(RuleViolation e) {
+        return refusal(e.refusal(), e.getMessage());
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
+        return problems.entity(e.status(), e.code(), e.getMessage());
+    }
+
+    /** With a distributed command bus (Axon Server) a refusal arrives wrapped, its code in the details. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> remoteRefusal(CommandExecutionException e) {
+        Optional<Refusal> refusal = e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast);
+        if (refusal.isPresent()) {
+            return refusal(refusal.get(), e.getMessage());
+        }
+        if (e.getCause() instanceof RuleViolation violation) {
+            return refused(violation);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return problems.entity(HttpStatus.NOT_FOUND, Refusal.NOT_FOUND.name(),
+                "no such resource: " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
+        return problems.retryLater(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+                "the resource was changed concurrently; retry", Duration.ofSeconds(1));
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException e) {
+        return problems.entity(HttpStatus.CONFLICT, Refusal.DUPLICATE_REQUEST.name(), "it already exists");
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + " " + error.getDefaultMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        ResponseEntity<ProblemDetail> response = problems.entity(HttpStatus.BAD_REQUEST, VALIDATION_FAILED,
+                detail.isEmpty() ? "invalid request body" : detail);
+        response.getBody().setProperty("errors", e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage())).toList());
+        return response;
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
+            ConstraintViolationException.class, HandlerMethodValidationException.class})
+    ResponseEntity<ProblemDetail> badRequest(Exception e) {
+        String detail = e instanceof HttpMessageNotReadableException ? "malformed JSON body or wrong field type"
+                : e.getMessage();
+        return problems.entity(HttpStatus.BAD_REQUEST, VALIDATION_FAILED, detail);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return problems.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", e.getMessage());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return problems.entity(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noSuchPath(NoResourceFoundException e) {
+        return problems.entity(HttpStatus.NOT_FOUND, Refusal.NOT_FOUND.name(), "no such path: /" + e.getResourcePath());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return problems.entity(HttpStatus.FORBIDDEN, Refusal.FORBIDDEN.name(), "your roles do not allow this");
+    }
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> dependencyDown(Exception e) {
+        log.warn("a dependency is unavailable: {}", e.getMessage());
+        return problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "DEPENDENCY_UNAVAILABLE",
+                "a backing service is unavailable; nothing was changed, retry later", RETRY_AFTER);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Throwable root = rootCause(e);
+        if (root instanceof RuleViolation violation) {
+            return refused(violation);
+        }
+        if (root instanceof java.net.ConnectException || root instanceof java.sql.SQLTransientConnectionException) {
+            return dependencyDown(e);
+        }
+        log.error("unexpected failure", e);
+        return problems.entity(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "an unexpected error occurred");
+    }
+
+    private ResponseEntity<ProblemDetail> refusal(Refusal refusal, String detail) {
+        return problems.entity(HttpStatus.valueOf(refusal.httpStatus()), refusal.name(), detail);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable current = e;
+        while (current.getCause() != null && current.getCause() != current) {
+            if (current instanceof RuleViolation) {
+                return current;
+            }
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    record FieldProblem(String field, String message) {
+    }
+}

@@ -1,0 +1,109 @@
+package io.eventmall.app.web;
+
+import io.eventmall.api.flashsale.FindFlashSale;
+import io.eventmall.api.flashsale.FindFlashSalePurchase;
+import io.eventmall.api.flashsale.FlashSalePurchaseView;
+import io.eventmall.api.flashsale.FlashSaleView;
+import io.eventmall.api.flashsale.PurchaseFlashSaleUnits;
+import io.eventmall.api.flashsale.PurchaseStatus;
+import io.eventmall.api.flashsale.ScheduleFlashSale;
+import io.eventmall.api.identity.Role;
+import io.eventmall.api.product.FindProduct;
+import io.eventmall.api.product.ProductView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/flash-sales")
+public class FlashSaleController {
+
+    private static final Logger log = LoggerFactory.getLogger(FlashSaleController.class);
+
+    private final CommandGateway commands;
+    private final Reads reads;
+    private final ReadModelWait readModel;
+
+    FlashSaleController(CommandGateway commands, Reads reads, ReadModelWait readModel) {
+        this.commands = commands;
+        this.reads = reads;
+        this.readModel = readModel;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> schedule(@Valid @RequestBody NewFlashSale body) {
+        reads.require(new FindProduct(body.productId()), ProductView.class, "product", body.productId());
+        String flashSaleId = UUID.randomUUID().toString();
+        commands.sendAndWait(new ScheduleFlashSale(flashSaleId, body.productId(), body.price(), body.quantity(),
+                body.perUserLimit(), body.startsAt(), body.endsAt()));
+        log.info("flash sale {} scheduled: {} units of product {} from {} to {}", flashSaleId, body.quantity(),
+                body.productId(), body.startsAt(), body.endsAt());
+        readModel.until(() -> reads.find(new FindFlashSale(flashSaleId), FlashSaleView.class).isPresent());
+        return Map.of("flashSaleId", flashSaleId);
+    }
+
+    @GetMapping("/{flashSaleId}")
+    FlashSaleView sale(@PathVariable String flashSaleId) {
+        return reads.require(new FindFlashSale(flashSaleId), FlashSaleView.class, "flash sale", flashSaleId);
+    }
+
+    /**
+     * The FlashSale aggregate decides at once (sold out, limit, window); the order for the units is
+     * created asynchronously, so an admitted purchase answers QUEUED with the id its order will have.
+     */
+    @PostMapping("/{flashSaleId}/purchases")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    PurchaseAccepted purchase(@PathVariable String flashSaleId, @Valid @RequestBody Purchase body,
+                              Authentication authentication,
+                              @RequestHeader(name = OrderController.IDEMPOTENCY_KEY, required = false) String key) {
+        String buyer = Caller.of(authentication).userId();
+        String purchaseId = IdempotencyKeys.idFor("flash-sale:" + flashSaleId, buyer, key);
+        String orderId = UUID.nameUUIDFromBytes(("order-of-purchase:" + purchaseId).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        commands.sendAndWait(new PurchaseFlashSaleUnits(flashSaleId, purchaseId, buyer, body.quantity(), orderId));
+        log.info("flash sale {}: purchase {} of {} unit(s) admitted for user {}", flashSaleId, purchaseId,
+                body.quantity(), buyer);
+        return new PurchaseAccepted(purchaseId, PurchaseStatus.QUEUED, orderId);
+    }
+
+    @GetMapping("/{flashSaleId}/purchases/{purchaseId}")
+    FlashSalePurchaseView purchaseStatus(@PathVariable String flashSaleId, @PathVariable String purchaseId,
+                                         Authentication authentication) {
+        FlashSalePurchaseView purchase = reads.require(new FindFlashSalePurchase(flashSaleId, purchaseId),
+                FlashSalePurchaseView.class, "purchase", purchaseId);
+        Caller.of(authentication).requireOwnerOr(purchase.userId(), Role.ADMIN);
+        return purchase;
+    }
+
+    record NewFlashSale(@NotBlank String productId, @NotNull @Positive Long price,
+                        @NotNull @Min(1) @Max(1_000_000) Integer quantity, @NotNull @Min(1) @Max(1000) Integer perUserLimit,
+                        @NotNull Instant startsAt, @NotNull Instant endsAt) {
+    }
+
+    record Purchase(@NotNull @Min(1) @Max(1000) Integer quantity) {
+    }
+
+    record PurchaseAccepted(String purchaseId, PurchaseStatus status, String orderId) {
+    }
+}

@@ -1,0 +1,151 @@
+package io.eventmall.app.web;
+
+import io.eventmall.api.Refusal;
+import io.eventmall.api.cart.CartView;
+import io.eventmall.api.cart.ClearCart;
+import io.eventmall.api.cart.FindCart;
+import io.eventmall.api.identity.Role;
+import io.eventmall.api.order.CancelOrder;
+import io.eventmall.api.order.CompleteOrder;
+import io.eventmall.api.order.FindOrder;
+import io.eventmall.api.order.OrderLineRequest;
+import io.eventmall.api.order.OrderStatus;
+import io.eventmall.api.order.OrderView;
+import io.eventmall.api.order.PlaceOrder;
+import io.eventmall.api.order.RefundOrder;
+import io.eventmall.api.order.ShipOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+public class OrderController {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderController.class);
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final CommandGateway commands;
+    private final Reads reads;
+
+    OrderController(CommandGateway commands, Reads reads) {
+        this.commands = commands;
+        this.reads = reads;
+    }
+
+    @PostMapping("/orders")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    OrderAccepted place(@Valid @RequestBody NewOrder body, Authentication authentication,
+                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        String customerId = Caller.of(authentication).userId();
+        List<OrderLineRequest> lines = body.items().stream()
+                .map(item -> new OrderLineRequest(item.productId(), item.quantity())).toList();
+        return placeOrder(customerId, lines, body.addressId(), idempotencyKey);
+    }
+
+    @PostMapping("/cart/checkout")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    OrderAccepted checkout(@Valid @RequestBody Checkout body, Authentication authentication,
+                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        String customerId = Caller.of(authentication).userId();
+        CartView cart = reads.one(new FindCart(customerId), CartView.class);
+        if (cart.items().isEmpty()) {
+            throw ApiProblem.of(Refusal.INVALID_STATE, "the cart is empty");
+        }
+        List<OrderLineRequest> lines = cart.items().stream()
+                .map(item -> new OrderLineRequest(item.productId(), item.quantity())).toList();
+        OrderAccepted accepted = placeOrder(customerId, lines, body.addressId(), idempotencyKey);
+        commands.sendAndWait(new ClearCart(customerId));
+        return accepted;
+    }
+
+    @GetMapping("/orders/{orderId}")
+    OrderView order(@PathVariable String orderId, Authentication authentication) {
+        OrderView order = reads.require(new FindOrder(orderId), OrderView.class, "order", orderId);
+        Caller.of(authentication).requireOwnerOr(order.customerId(), Role.ADMIN, Role.AUDITOR);
+        return order;
+    }
+
+    @PostMapping("/orders/{orderId}/cancel")
+    OrderAccepted cancel(@PathVariable String orderId, Authentication authentication) {
+        commands.sendAndWait(new CancelOrder(orderId, Caller.of(authentication).userId()));
+        log.info("order {} cancelled by its customer", orderId);
+        return new OrderAccepted(orderId, OrderStatus.CANCELLED);
+    }
+
+    @PostMapping("/orders/{orderId}/ship")
+    OrderAccepted ship(@PathVariable String orderId) {
+        commands.sendAndWait(new ShipOrder(orderId));
+        log.info("order {} shipped", orderId);
+        return new OrderAccepted(orderId, OrderStatus.SHIPPED);
+    }
+
+    @PostMapping("/orders/{orderId}/complete")
+    OrderAccepted complete(@PathVariable String orderId) {
+        commands.sendAndWait(new CompleteOrder(orderId));
+        log.info("order {} completed", orderId);
+        return new OrderAccepted(orderId, OrderStatus.COMPLETED);
+    }
+
+    @PostMapping("/orders/{orderId}/refund")
+    OrderAccepted refund(@PathVariable String orderId, @Valid @RequestBody(required = false) Refund body) {
+        String reason = body == null || body.reason() == null ? "refunded by an administrator" : body.reason();
+        commands.sendAndWait(new RefundOrder(orderId, reason));
+        log.info("order {} refunded: {}", orderId, reason);
+        return new OrderAccepted(orderId, OrderStatus.REFUNDED);
+    }
+
+    /**
+     * The order id is derived from the Idempotency-Key, so a repeated request finds the order the first
+     * one placed (OrderPlacement answers with it) and places nothing new; two racing twins are settled
+     * by the event store's unique stream index.
+     */
+    private OrderAccepted placeOrder(String customerId, List<OrderLineRequest> lines, String addressId,
+                                     String idempotencyKey) {
+        String orderId = IdempotencyKeys.idFor("order", customerId, idempotencyKey);
+        try {
+            commands.sendAndWait(new PlaceOrder(orderId, customerId, lines, addressId));
+        } catch (AggregateStreamCreationException raceLostToTwin) {
+            log.info("order {} was placed by a concurrent request with the same idempotency key", orderId);
+        }
+        OrderStatus status = reads.find(new FindOrder(orderId), OrderView.class)
+                .map(OrderView::status).orElse(OrderStatus.PENDING);
+        log.info("order {} placed by customer {} ({})", orderId, customerId, status);
+        return new OrderAccepted(orderId, status);
+    }
+
+    record OrderItem(@NotBlank @Size(max = 64) String productId, @NotNull @Min(1) @Max(999) Integer quantity) {
+    }
+
+    record NewOrder(@NotNull @NotEmpty @Size(max = 50) List<@Valid @NotNull OrderItem> items,
+                    @NotBlank @Size(max = 64) String addressId) {
+    }
+
+    record Checkout(@NotBlank @Size(max = 64) String addressId) {
+    }
+
+    record Refund(@Size(max = 500) String reason) {
+    }
+
+    record OrderAccepted(String orderId, OrderStatus status) {
+    }
+}

@@ -1,0 +1,127 @@
+package io.eventmall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+@IntegrationTest
+class FlashSaleRaceIntegrationTest {
+
+    private static final int BUYERS = 200;
+    private static final int UNITS = 50;
+
+    @Autowired
+    TestApi api;
+
+    @Test
+    void twoHundredBuyersRaceForFiftyUnitsAndExactlyFiftyWinNobodyTwice() throws Exception {
+        String admin = api.adminToken();
+        String productId = api.newProduct(admin, 10_000, 0);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        TestApi.Response sale = api.post("/flash-sales", admin, Map.of("productId", productId, "price", 1_000,
+                "quantity", UNITS, "perUserLimit", 1, "startsAt", now.minusSeconds(5).toString(),
+                "endsAt", now.plusSeconds(3600).toString()));
+        assertThat(sale.status()).as(sale.body().toString()).isEqualTo(201);
+        String flashSaleId = sale.text("flashSaleId");
+
+        List<TestApi.User> buyers = IntStream.range(0, BUYERS).parallel().mapToObj(i -> api.newCustomer()).toList();
+
+        // Every buyer fires two purchases at once, with different keys: the per-user limit must hold too.
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Attempt>> attempts = new ArrayList<>();
+        for (TestApi.User buyer : buyers) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                String key = buyer.userId() + "-" + attempt;
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    TestApi.Response response = api.call(HttpMethod.POST, "/flash-sales/" + flashSaleId + "/purchases",
+                            buyer.token(), Map.of("quantity", 1), Map.of("Idempotency-Key", key));
+                    return new Attempt(buyer.userId(), response.status(), response.code(), response.text("purchaseId"));
+                }));
+            }
+        }
+        start.countDown();
+        List<Attempt> results = new ArrayList<>();
+        for (Future<Attempt> attempt : attempts) {
+            results.add(attempt.get());
+        }
+        pool.shutdown();
+
+        List<Attempt> admitted = results.stream().filter(a -> a.status() == 202).toList();
+        assertThat(admitted).hasSize(UNITS);
+        Map<String, Long> winsPerBuyer = admitted.stream()
+                .collect(Collectors.groupingBy(Attempt::userId, Collectors.counting()));
+        assertThat(winsPerBuyer.values()).allMatch(wins -> wins == 1);
+        assertThat(results.stream().filter(a -> a.status() != 202).map(Attempt::code).distinct())
+                .containsAnyOf("SOLD_OUT", "LIMIT_REACHED")
+                .allMatch(code -> code.equals("SOLD_OUT") || code.equals("LIMIT_REACHED"));
+        assertThat(results.stream().filter(a -> a.status() != 202)).allMatch(a -> a.status() == 409);
+
+        TestApi.Response soldOut = api.eventually("/flash-sales/" + flashSaleId, null,
+                r -> r.body().path("remaining").asInt() == 0);
+        assertThat(soldOut.body().path("quantity").asInt()).isEqualTo(UNITS);
+
+        Attempt winner = admitted.get(0);
+        TestApi.User winnerUser = buyers.stream().filter(b -> b.userId().equals(winner.userId())).findFirst().orElseThrow();
+        TestApi.Response purchase = api.eventually("/flash-sales/" + flashSaleId + "/purchases/" + winner.purchaseId(),
+                winnerUser.token(), r -> r.status() == 200);
+        assertThat(purchase.text("status")).isIn("QUEUED", "RESERVED");
+        TestApi.User someoneElse = buyers.stream().filter(b -> !b.userId().equals(winner.userId())).findFirst().orElseThrow();
+        assertThat(api.get("/flash-sales/" + flashSaleId + "/purchases/" + winner.purchaseId(), someoneElse.token())
+                .status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPurchaseRepeatedWithTheSameKeyIsOnePurchase() {
+        String admin = api.adminToken();
+        String productId = api.newProduct(admin, 10_000, 0);
+        Instant now = Instant.now();
+        String flashSaleId = api.post("/flash-sales", admin, Map.of("productId", productId, "price", 1_000,
+                "quantity", 5, "perUserLimit", 2, "startsAt", now.minusSeconds(5).toString(),
+                "endsAt", now.plusSeconds(3600).toString())).text("flashSaleId");
+        TestApi.User buyer = api.newCustomer();
+        Map<String, String> key = Map.of("Idempotency-Key", "buy-once");
+        TestApi.Response first = api.call(HttpMethod.POST, "/flash-sales/" + flashSaleId + "/purchases", buyer.token(),
+                Map.of("quantity", 1), key);
+        TestApi.Response second = api.call(HttpMethod.POST, "/flash-sales/" + flashSaleId + "/purchases", buyer.token(),
+                Map.of("quantity", 1), key);
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.status()).isEqualTo(202);
+        assertThat(second.text("purchaseId")).isEqualTo(first.text("purchaseId"));
+        api.eventually("/flash-sales/" + flashSaleId, null, r -> r.body().path("remaining").asInt() == 4);
+    }
+
+    @Test
+    void purchasesOutsideTheWindowAreRefused() {
+        String admin = api.adminToken();
+        String productId = api.newProduct(admin, 10_000, 0);
+        Instant now = Instant.now();
+        String upcoming = api.post("/flash-sales", admin, Map.of("productId", productId, "price", 1_000,
+                "quantity", 5, "perUserLimit", 1, "startsAt", now.plusSeconds(3600).toString(),
+                "endsAt", now.plusSeconds(7200).toString())).text("flashSaleId");
+        TestApi.User buyer = api.newCustomer();
+        TestApi.Response early = api.post("/flash-sales/" + upcoming + "/purchases", buyer.token(), Map.of("quantity", 1));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.code()).isEqualTo("NOT_STARTED");
+        TestApi.Response view = api.get("/flash-sales/" + upcoming, null);
+        assertThat(view.text("state")).isEqualTo("UPCOMING");
+        assertThat(view.body().path("remaining").asInt()).isEqualTo(5);
+    }
+
+    record Attempt(String userId, int status, String code, String purchaseId) {
+    }
+}

@@ -1,0 +1,146 @@
+package io.eventmall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/** A small HTTP client for driving the REST API end to end as a front end would. */
+public class TestApi {
+
+    private final RestClient http;
+    private final String root;
+    private final ObjectMapper json = new ObjectMapper();
+    private final String adminUsername;
+    private final String adminPassword;
+
+    TestApi(int port, String adminUsername, String adminPassword) {
+        this.root = "http://127.0.0.1:" + port;
+        this.http = RestClient.builder()
+                .baseUrl(root + "/api/v1")
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+        this.adminUsername = adminUsername;
+        this.adminPassword = adminPassword;
+    }
+
+    public record Response(int status, JsonNode body, HttpHeaders headers) {
+
+        public String text(String field) {
+            return body.path(field).asText(null);
+        }
+
+        public String code() {
+            return body.path("code").asText(null);
+        }
+    }
+
+    public Response call(HttpMethod method, String path, String token, Object body, Map<String, String> headers) {
+        // Paths outside the API (actuator, OpenAPI) are given from the server root.
+        RestClient.RequestBodySpec spec = path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3")
+                ? http.method(method).uri(root + path) : http.method(method).uri(path);
+        if (token != null) {
+            spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        headers.forEach(spec::header);
+        if (body instanceof String raw) {
+            spec.contentType(MediaType.APPLICATION_JSON).body(raw);
+        } else if (body != null) {
+            spec.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return spec.exchange((request, response) -> {
+            byte[] bytes = response.getBody().readAllBytes();
+            JsonNode node = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
+            return new Response(response.getStatusCode().value(), node, response.getHeaders());
+        });
+    }
+
+    public Response get(String path, String token) {
+        return call(HttpMethod.GET, path, token, null, Map.of());
+    }
+
+    public Response post(String path, String token, Object body) {
+        return call(HttpMethod.POST, path, token, body, Map.of());
+    }
+
+    public Response put(String path, String token, Object body) {
+        return call(HttpMethod.PUT, path, token, body, Map.of());
+    }
+
+    /** Registers a fresh user and logs in: returns the user id and its bearer token. */
+    public User newCustomer() {
+        String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Response registered = post("/users/register", null, Map.of("username", username, "password", "secret-pass-1"));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        return new User(registered.text("userId"), login(username, "secret-pass-1"));
+    }
+
+    public String login(String username, String password) {
+        Response login = post("/users/login", null, Map.of("username", username, "password", password));
+        assertThat(login.status()).as(login.body().toString()).isEqualTo(200);
+        return login.text("accessToken");
+    }
+
+    public String adminToken() {
+        return login(adminUsername, adminPassword);
+    }
+
+    /** Polls a read endpoint until the projection shows what the test waits for. */
+    public Response eventually(String path, String token, Predicate<Response> condition) {
+        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> get(path, token), condition);
+    }
+
+    public record User(String userId, String token) {
+    }
+
+    /** As admin: a shop, a category and a listed product with the given price and stock. */
+    public String newProduct(String adminToken, long price, int stock) {
+        Response merchant = post("/merchants", adminToken, Map.of("name", "Shop " + UUID.randomUUID()));
+        assertThat(merchant.status()).as(merchant.body().toString()).isEqualTo(201);
+        Response category = post("/categories", adminToken, Map.of("name", "Category"));
+        assertThat(category.status()).as(category.body().toString()).isEqualTo(201);
+        Response product = post("/products", adminToken, Map.of("merchantId", merchant.text("merchantId"),
+                "categoryId", category.text("categoryId"), "name", "Trail shoe", "images", java.util.List.of(),
+                "price", price));
+        assertThat(product.status()).as(product.body().toString()).isEqualTo(201);
+        String productId = product.text("productId");
+        if (stock > 0) {
+            Response stocked = post("/products/" + productId + "/stock", adminToken, Map.of("quantity", stock));
+            assertThat(stocked.status()).as(stocked.body().toString()).isEqualTo(200);
+        }
+        return productId;
+    }
+
+    public String newAddress(String token) {
+        Response address = post("/addresses", token, Map.of("receiverName", "Ada", "phone", "+44 20 7946 0000",
+                "province", "London", "city", "London", "district", "Camden", "detailAddress", "1 High St"));
+        assertThat(address.status()).as(address.body().toString()).isEqualTo(201);
+        return address.text("addressId");
+    }
+
+    @TestConfiguration
+    public static class Config {
+
+        @Bean
+        @Lazy
+        TestApi testApi(@Value("${local.server.port}") int port,
+                        @Value("${mall.security.bootstrap-admin.username}") String username,
+                        @Value("${mall.security.bootstrap-admin.password}") String password) {
+            return new TestApi(port, username, password);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.eventmall.command.inventory;
+
+import io.eventmall.api.Refusal;
+import io.eventmall.api.RuleViolation;
+import io.eventmall.api.inventory.AddStock;
+import io.eventmall.api.inventory.CommitStock;
+import io.eventmall.api.inventory.InventoryId;
+import io.eventmall.api.inventory.ReleaseStock;
+import io.eventmall.api.inventory.ReserveStock;
+import io.eventmall.api.inventory.ReturnStock;
+import io.eventmall.api.inventory.StockAdded;
+import io.eventmall.api.inventory.StockCommitted;
+import io.eventmall.api.inventory.StockReleased;
+import io.eventmall.api.inventory.StockReserved;
+import io.eventmall.api.inventory.StockReturned;
+import io.eventmall.command.Required;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The stock of one product. Every order's reservation is remembered by order id, so that the sagas may redeliver
+ * reserve, release, commit and return commands and each takes effect exactly once.
+ */
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+public class Inventory {
+
+    @AggregateIdentifier
+    private String inventoryId;
+    private String productId;
+    private int available;
+    private final Map<String, Reservation> reservations = new HashMap<>();
+
+    protected Inventory() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public int handle(AddStock command) {
+        Required.text("productId", command.productId());
+        Required.positive("quantity", command.quantity());
+        if (command.quantity() > Integer.MAX_VALUE - available) {
+            throw RuleViolation.invalid("adding " + command.quantity() + " units to " + available + " exceeds the largest stock");
+        }
+        apply(new StockAdded(command.productId(), command.quantity(), available + command.quantity()));
+        return available;
+    }
+
+    @CommandHandler
+    public void handle(ReserveStock command) {
+        if (reservations.containsKey(command.orderId())) {
+            return;
+        }
+        Required.text("orderId", command.orderId());
+        Required.positive("quantity", command.quantity());
+        if (available < command.quantity()) {
+            throw new RuleViolation(Refusal.INSUFFICIENT_STOCK, "product " + productId + " has " + available
+                    + " units available, order " + command.orderId() + " asked for " + command.quantity());
+        }
+        apply(new StockReserved(productId, command.orderId(), command.quantity(), available - command.quantity()));
+    }
+
+    /** Compensation releases every line of a failed order, including lines whose reservation was refused: those hold nothing. */
+    @CommandHandler
+    public void handle(ReleaseStock command) {
+        if (!reservations.containsKey(command.orderId())) {
+            return;
+        }
+        if (isDue(command.orderId(), Stage.RELEASED)) {
+            int quantity = reservations.get(command.orderId()).quantity();
+            apply(new StockReleased(productId, command.orderId(), quantity, available + quantity));
+        }
+    }
+
+    @CommandHandler
+    public void handle(CommitStock command) {
+        if (isDue(command.orderId(), Stage.COMMITTED)) {
+            apply(new StockCommitted(productId, command.orderId(), reservations.get(command.orderId()).quantity()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReturnStock command) {
+        if (isDue(command.orderId(), Stage.RETURNED)) {
+            int quantity = reservations.get(command.orderId()).quantity();
+            apply(new StockReturned(productId, command.orderId(), quantity, available + quantity));
+        }
+    }
+
+    /** False when the order's reservation already went through that stage (a redelivered command), refused when it cannot get there. */
+    private boolean isDue(String orderId, Stage next) {
+        Reservation reservation = reservations.get(orderId);
+        if (reservation == null) {
+            throw RuleViolation.invalidState("order " + orderId + " holds no stock of product " + productId);
+        }
+        if (reservation.stage().hasPassed(next)) {
+            return false;
+        }
+        if (reservation.stage() != next.reachedFrom) {
+            throw RuleViolation.invalidState("stock of product " + productId + " for order " + orderId
+                    + " is " + reservation.stage() + ", it cannot become " + next);
+        }
+        return true;
+    }
+
+    @EventSourcingHandler
+    void on(StockAdded event) {
+        inventoryId = InventoryId.of(event.productId());
+        productId = event.productId();
+        available = event.available();
+    }
+
+    @EventSourcingHandler
+    void on(StockReserved event) {
+        available = event.available();
+        reservations.put(event.orderId(), new Reservation(event.quantity(), Stage.RESERVED));
+    }
+
+    @EventSourcingHandler
+    void on(StockReleased event) {
+        available = event.available();
+        reservations.computeIfPresent(event.orderId(), (orderId, reservation) -> reservation.movedTo(Stage.RELEASED));
+    }
+
+    @EventSourcingHandler
+    void on(StockCommitted event) {
+        reservations.computeIfPresent(event.orderId(), (orderId, reservation) -> reservation.movedTo(Stage.COMMITTED));
+    }
+
+    @EventSourcingHandler
+    void on(StockReturned event) {
+        available = event.available();
+        reservations.computeIfPresent(event.orderId(), (orderId, reservation) -> reservation.movedTo(Stage.RETURNED));
+    }
+
+    private record Reservation(int quantity, Stage stage) {
+
+        Reservation movedTo(Stage next) {
+            return new Reservation(quantity, next);
+        }
+    }
+
+    /** The life of a reservation: each stage names the one it is reached from, which is the whole transition table. */
+    private enum Stage {
+        RESERVED(null),
+        RELEASED(RESERVED),
+        COMMITTED(RESERVED),
+        RETURNED(COMMITTED);
+
+        private final Stage reachedFrom;
+
+        Stage(Stage reachedFrom) {
+            this.reachedFrom = reachedFrom;
+        }
+
+        boolean hasPassed(Stage stage) {
+            for (Stage passed = this; passed != null; passed = passed.reachedFrom) {
+                if (passed == stage) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.eventmall.command.order;
+
+import io.eventmall.api.Refusal;
+import io.eventmall.api.RuleViolation;
+import io.eventmall.api.address.ShippingAddress;
+import io.eventmall.api.order.AcceptOrder;
+import io.eventmall.api.order.CancelOrder;
+import io.eventmall.api.order.CompleteOrder;
+import io.eventmall.api.order.ExpireOrder;
+import io.eventmall.api.order.MarkOrderPaid;
+import io.eventmall.api.order.OrderAccepted;
+import io.eventmall.api.order.OrderCancelled;
+import io.eventmall.api.order.OrderCompleted;
+import io.eventmall.api.order.OrderExpired;
+import io.eventmall.api.order.OrderLine;
+import io.eventmall.api.order.OrderPaid;
+import io.eventmall.api.order.OrderPlaced;
+import io.eventmall.api.order.OrderRefunded;
+import io.eventmall.api.order.OrderRejected;
+import io.eventmall.api.order.OrderShipped;
+import io.eventmall.api.order.OrderStatus;
+import io.eventmall.api.order.RefundOrder;
+import io.eventmall.api.order.RejectOrder;
+import io.eventmall.api.order.ShipOrder;
+import io.eventmall.command.Required;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.eventmall.api.order.OrderStatus.AWAITING_PAYMENT;
+import static io.eventmall.api.order.OrderStatus.CANCELLED;
+import static io.eventmall.api.order.OrderStatus.COMPLETED;
+import static io.eventmall.api.order.OrderStatus.EXPIRED;
+import static io.eventmall.api.order.OrderStatus.PAID;
+import static io.eventmall.api.order.OrderStatus.PENDING;
+import static io.eventmall.api.order.OrderStatus.REFUNDED;
+import static io.eventmall.api.order.OrderStatus.REJECTED;
+import static io.eventmall.api.order.OrderStatus.SHIPPED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** Placed by {@link OrderPlacement}, which needs the catalog and the address book to price and address the order. */
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+public class Order {
+
+    private static final Map<OrderStatus, Set<OrderStatus>> REACHABLE_FROM = new EnumMap<>(Map.of(
+            AWAITING_PAYMENT, EnumSet.of(PENDING),
+            REJECTED, EnumSet.of(PENDING),
+            CANCELLED, EnumSet.of(PENDING, AWAITING_PAYMENT),
+            EXPIRED, EnumSet.of(AWAITING_PAYMENT),
+            PAID, EnumSet.of(AWAITING_PAYMENT),
+            SHIPPED, EnumSet.of(PAID),
+            COMPLETED, EnumSet.of(SHIPPED),
+            REFUNDED, EnumSet.of(PAID, SHIPPED, COMPLETED)));
+
+    @AggregateIdentifier
+    private String orderId;
+    private String customerId;
+    private long totalAmount;
+    private OrderStatus status;
+
+    Order(String orderId, String customerId, List<OrderLine> lines, ShippingAddress shippingAddress) {
+        long total = lines.stream().mapToLong(OrderLine::lineAmount).sum();
+        apply(new OrderPlaced(orderId, customerId, List.copyOf(lines), total, shippingAddress, null, null));
+    }
+
+    protected Order() {
+    }
+
+    @CommandHandler
+    public void handle(AcceptOrder command) {
+        requireCanBecome(AWAITING_PAYMENT);
+        Required.value("paymentDeadline", command.paymentDeadline());
+        apply(new OrderAccepted(orderId, command.paymentDeadline()));
+    }
+
+    @CommandHandler
+    public void handle(RejectOrder command) {
+        requireCanBecome(REJECTED);
+        apply(new OrderRejected(orderId, command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(CancelOrder command) {
+        if (!customerId.equals(command.requestedBy())) {
+            throw new RuleViolation(Refusal.FORBIDDEN, "only the customer who placed order " + orderId + " may cancel it");
+        }
+        requireCanBecome(CANCELLED);
+        apply(new OrderCancelled(orderId, command.requestedBy()));
+    }
+
+    @CommandHandler
+    public void handle(ExpireOrder command) {
+        requireCanBecome(EXPIRED);
+        apply(new OrderExpired(orderId));
+    }
+
+    /** The provider reports what the customer actually paid; anything but the total must not settle the order. */
+    @CommandHandler
+    public void handle(MarkOrderPaid command) {
+        requireCanBecome(PAID);
+        if (command.amount() != totalAmount) {
+            throw RuleViolation.invalid("payment " + command.paymentId() + " of " + command.amount()
+                    + " does not match the total " + totalAmount + " of order " + orderId);
+        }
+        apply(new OrderPaid(orderId, command.paymentId(), command.amount()));
+    }
+
+    @CommandHandler
+    public void handle(ShipOrder command) {
+        requireCanBecome(SHIPPED);
+        apply(new OrderShipped(orderId));
+    }
+
+    @CommandHandler
+    public void handle(CompleteOrder command) {
+        requireCanBecome(COMPLETED);
+        apply(new OrderCompleted(orderId));
+    }
+
+    @CommandHandler
+    public void handle(RefundOrder command) {
+        requireCanBecome(REFUNDED);
+        apply(new OrderRefunded(orderId, totalAmount, command.reason()));
+    }
+
+    private void requireCanBecome(OrderStatus next) {
+        if (!REACHABLE_FROM.get(next).contains(status)) {
+            throw RuleViolation.invalidState("order " + orderId + " is " + status + ", it cannot become " + next);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderPlaced event) {
+        orderId = event.orderId();
+        customerId = event.customerId();
+        totalAmount = event.totalAmount();
+        status = PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(OrderAccepted event) {
+        status = AWAITING_PAYMENT;
+    }
+
+    @EventSourcingHandler
+    void on(OrderRejected event) {
+        status = REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderCancelled event) {
+        status = CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderExpired event) {
+        status = EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderPaid event) {
+        status = PAID;
+    }
+
+    @EventSourcingHandler
+    void on(OrderShipped event) {
+        status = SHIPPED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderCompleted event) {
+        status = COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderRefunded event) {
+        status = REFUNDED;
+    }
+}

@@ -1,0 +1,107 @@
+package io.eventmall.command.order;
+
+import io.eventmall.api.Refusal;
+import io.eventmall.api.RuleViolation;
+import io.eventmall.api.address.ShippingAddress;
+import io.eventmall.api.order.OrderLine;
+import io.eventmall.api.order.OrderLineRequest;
+import io.eventmall.api.order.PlaceOrder;
+import io.eventmall.command.Required;
+import io.eventmall.command.address.Address;
+import io.eventmall.command.product.Product;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Places an order from the catalog's prices and the customer's address book; the Order aggregate cannot do this itself
+ * because the lines and the address live in other aggregates.
+ */
+@Component
+public class OrderPlacement {
+
+    static final int MAX_LINES = 50;
+
+    private final Repository<Product> productRepository;
+    private final Repository<Address> addressRepository;
+    private final Repository<Order> orderRepository;
+
+    public OrderPlacement(Repository<Product> productRepository, Repository<Address> addressRepository,
+                          Repository<Order> orderRepository) {
+        this.productRepository = productRepository;
+        this.addressRepository = addressRepository;
+        this.orderRepository = orderRepository;
+    }
+
+    /** Order ids derive from the client's Idempotency-Key, so a known id is a retry and gets the first answer. */
+    @CommandHandler
+    public String handle(PlaceOrder command) throws Exception {
+        if (isPlaced(command.orderId())) {
+            return command.orderId();
+        }
+        Required.text("customerId", command.customerId());
+        Required.text("addressId", command.addressId());
+        requireOrderable(command.lines());
+        List<OrderLine> lines = quote(command.lines());
+        ShippingAddress shippingAddress = existing(addressRepository, "address", command.addressId())
+                .invoke(address -> address.shipTo(command.customerId()));
+        orderRepository.newInstance(() -> new Order(command.orderId(), command.customerId(), lines, shippingAddress));
+        return command.orderId();
+    }
+
+    private boolean isPlaced(String orderId) {
+        try {
+            orderRepository.load(orderId);
+            return true;
+        } catch (AggregateNotFoundException notPlacedYet) {
+            return false;
+        }
+    }
+
+    private static void requireOrderable(List<OrderLineRequest> lines) {
+        if (lines == null || lines.isEmpty()) {
+            throw RuleViolation.invalid("an order needs at least one line");
+        }
+        if (lines.size() > MAX_LINES) {
+            throw RuleViolation.invalid("an order has at most " + MAX_LINES + " lines, got " + lines.size());
+        }
+        Set<String> productIds = new HashSet<>();
+        for (OrderLineRequest line : lines) {
+            Required.text("productId", line.productId());
+            if (!productIds.add(line.productId())) {
+                throw RuleViolation.invalid("product " + line.productId() + " appears on more than one line");
+            }
+        }
+    }
+
+    /**
+     * Each loaded product stays locked until the order is stored; taking the locks in product id order means two
+     * placements sharing products cannot deadlock. The lines keep the customer's order.
+     */
+    private List<OrderLine> quote(List<OrderLineRequest> requests) {
+        Map<String, OrderLine> quoted = new HashMap<>();
+        requests.stream()
+                .sorted(Comparator.comparing(OrderLineRequest::productId))
+                .forEach(request -> quoted.put(request.productId(),
+                        existing(productRepository, "product", request.productId())
+                                .invoke(product -> product.quote(request.quantity()))));
+        return requests.stream().map(request -> quoted.get(request.productId())).toList();
+    }
+
+    private static <T> Aggregate<T> existing(Repository<T> repository, String kind, String id) {
+        try {
+            return repository.load(id);
+        } catch (AggregateNotFoundException unknown) {
+            throw new RuleViolation(Refusal.NOT_FOUND, kind + " " + id + " does not exist");
+        }
+    }
+}

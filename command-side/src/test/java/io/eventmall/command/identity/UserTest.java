@@ -1,0 +1,90 @@
+package io.eventmall.command.identity;
+
+import io.eventmall.api.Refusal;
+import io.eventmall.api.RuleViolation;
+import io.eventmall.api.identity.AssignRoles;
+import io.eventmall.api.identity.RegisterUser;
+import io.eventmall.api.identity.Role;
+import io.eventmall.api.identity.RolesAssigned;
+import io.eventmall.api.identity.UserRegistered;
+import io.eventmall.command.Refused;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.hamcrest.Matchers.containsString;
+
+class UserTest {
+
+    private static final String USER_ID = "user-1";
+
+    private final Set<String> takenUsernames = new HashSet<>();
+    private AggregateTestFixture<User> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(User.class);
+        fixture.registerInjectableResource((UsernameAvailability) takenUsernames::contains);
+    }
+
+    @Test
+    void registersAFreeUsernameAsACustomer() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(USER_ID, "alice", "hash", "13800000000", null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserRegistered(USER_ID, "alice", "hash", "13800000000", EnumSet.of(Role.CUSTOMER)));
+    }
+
+    @Test
+    void keepsTheCustomerRoleBesideRequestedRoles() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(USER_ID, "alice", "hash", null, Set.of(Role.ADMIN)))
+                .expectEvents(new UserRegistered(USER_ID, "alice", "hash", null, EnumSet.of(Role.CUSTOMER, Role.ADMIN)));
+    }
+
+    @Test
+    void refusesATakenUsername() {
+        takenUsernames.add("alice");
+
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(USER_ID, "alice", "hash", null, null))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.USERNAME_TAKEN))
+                .expectExceptionMessage(containsString("alice"));
+    }
+
+    @Test
+    void refusesABlankUsername() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(USER_ID, " ", "hash", null, null))
+                .expectException(RuleViolation.class)
+                .expectException(Refused.because(Refusal.VALIDATION_FAILED))
+                .expectExceptionMessage(containsString("username"));
+    }
+
+    @Test
+    void refusesAMissingPasswordHash() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(USER_ID, "alice", null, null, null))
+                .expectException(Refused.because(Refusal.VALIDATION_FAILED))
+                .expectExceptionMessage(containsString("passwordHash"));
+    }
+
+    @Test
+    void replacesTheRolesButKeepsCustomer() {
+        fixture.given(new UserRegistered(USER_ID, "alice", "hash", null, EnumSet.of(Role.CUSTOMER, Role.ADMIN)))
+                .when(new AssignRoles(USER_ID, Set.of(Role.MERCHANT)))
+                .expectEvents(new RolesAssigned(USER_ID, EnumSet.of(Role.CUSTOMER, Role.MERCHANT)));
+    }
+
+    @Test
+    void assigningNoRolesLeavesTheUserACustomer() {
+        fixture.given(new UserRegistered(USER_ID, "alice", "hash", null, EnumSet.of(Role.CUSTOMER, Role.ADMIN)))
+                .when(new AssignRoles(USER_ID, Set.of()))
+                .expectEvents(new RolesAssigned(USER_ID, EnumSet.of(Role.CUSTOMER)));
+    }
+}

@@ -1,0 +1,33 @@
+package io.eventmall.command.order;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.Repository;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Real event-sourced repositories over an in-memory event store: an AggregateTestFixture serves one aggregate type,
+ * while the order placement also loads products and addresses.
+ */
+final class InMemoryAggregates {
+
+    private final EmbeddedEventStore eventStore =
+            EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+
+    void given(Class<?> aggregateType, String aggregateId, Object... events) {
+        long firstSequence = eventStore.lastSequenceNumberFor(aggregateId).map(last -> last + 1).orElse(0L);
+        List<GenericDomainEventMessage<?>> history = new ArrayList<>();
+        for (int i = 0; i < events.length; i++) {
+            history.add(new GenericDomainEventMessage<>(aggregateType.getSimpleName(), aggregateId, firstSequence + i, events[i]));
+        }
+        eventStore.publish(history);
+    }
+
+    <T> Repository<T> repository(Class<T> aggregateType) {
+        return EventSourcingRepository.builder(aggregateType).eventStore(eventStore).build();
+    }
+}

@@ -1,0 +1,191 @@
+package io.eventmall.command.order;
+
+import io.eventmall.api.Refusal;
+import io.eventmall.api.address.AddressAdded;
+import io.eventmall.api.address.AddressRemoved;
+import io.eventmall.api.address.ShippingAddress;
+import io.eventmall.api.order.OrderLine;
+import io.eventmall.api.order.OrderLineRequest;
+import io.eventmall.api.order.OrderPlaced;
+import io.eventmall.api.order.PlaceOrder;
+import io.eventmall.api.product.ProductCreated;
+import io.eventmall.api.product.ProductDelisted;
+import io.eventmall.command.Refused;
+import io.eventmall.command.address.Address;
+import io.eventmall.command.product.Product;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * The Order fixture runs OrderPlacement against real event-sourced Product and Address repositories, so prices,
+ * listing and address ownership come from the aggregates' own rules.
+ */
+class OrderPlacementTest {
+
+    private static final String ORDER = "order-1";
+    private static final String CUSTOMER = "user-1";
+    private static final ShippingAddress HOME =
+            new ShippingAddress("Li Lei", "13800000000", "Zhejiang", "Hangzhou", "Xihu", "1 Lake Road", null);
+
+    private final InMemoryAggregates catalogAndAddresses = new InMemoryAggregates();
+    private AggregateTestFixture<Order> fixture;
+
+    @BeforeEach
+    void setUp() {
+        givenProduct("product-tea", "Longjing", 1_000);
+        givenProduct("product-pot", "Teapot", 2_500);
+        givenProduct("product-cup", "Cup", 300);
+        catalogAndAddresses.given(Product.class, "product-cup", new ProductDelisted("product-cup"));
+        catalogAndAddresses.given(Address.class, "address-home", new AddressAdded("address-home", CUSTOMER, HOME, true));
+        catalogAndAddresses.given(Address.class, "address-old",
+                new AddressAdded("address-old", CUSTOMER, HOME, false), new AddressRemoved("address-old", CUSTOMER));
+
+        fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerAnnotatedCommandHandler(new OrderPlacement(catalogAndAddresses.repository(Product.class),
+                catalogAndAddresses.repository(Address.class), fixture.getRepository()));
+    }
+
+    private void givenProduct(String productId, String name, long price) {
+        catalogAndAddresses.given(Product.class, productId,
+                new ProductCreated(productId, "merchant-1", "category-1", name, null, null, List.of(), price));
+    }
+
+    private static PlaceOrder placeOrder(String addressId, OrderLineRequest... lines) {
+        return new PlaceOrder(ORDER, CUSTOMER, List.of(lines), addressId);
+    }
+
+    @Test
+    void pricesTheOrderFromTheCatalogInTheCustomersLineOrder() {
+        fixture.givenNoPriorActivity()
+                .when(placeOrder("address-home", new OrderLineRequest("product-tea", 2), new OrderLineRequest("product-pot", 1)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ORDER)
+                .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
+                        List.of(new OrderLine("product-tea", "Longjing", 1_000, 2), new OrderLine("product-pot", "Teapot", 2_500, 1)),
+                        4_500, HOME, null, null));
+    }
+
+    @Test
+    void aRepeatedPlacementReturnsTheOrderAndAppliesNothing() {
+        fixture.given(new OrderPlaced(ORDER, CUSTOMER, List.of(new OrderLine("product-tea", "Longjing", 1_000, 2)),
+                        2_000, HOME, null, null))
+                .when(placeOrder("address-home", new OrderLineRequest("product-pot", 1)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ORDER)
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptsFiftyLines() {
+        IntStream.range(0, OrderPlacement.MAX_LINES).forEach(i -> givenProduct("product-" + i, "Item " + i, 100));
+        OrderLineRequest[] fiftyLines = IntStream.range(0, OrderPlacement.MAX_LINES)
+                .mapToObj(i -> new OrderLineRequest("product-" + i, 1)).toArray(OrderLineRequest[]::new);
+        List<OrderLine> quotedInRequestOrder = IntStream.range(0, OrderPlacement.MAX_LINES)
+                .mapToObj(i -> new OrderLine("product-" + i, "Item " + i, 100, 1)).toList();
+
+        fixture.givenNoPriorActivity()
+                .when(placeOrder("address-home", fiftyLines))
+                .expectEvents(new OrderPlaced(ORDER, CUSTOMER, quotedInRequestOrder, 5_000, HOME, null, null));
+    }
+
+    @Test
+    void refusesMoreThanFiftyLines() {
+        OrderLineRequest[] tooManyLines = IntStream.range(0, OrderPlacement.MAX_LINES + 1)
+                .mapToObj(i -> new OrderLineRequest("product-" + i, 1)).toArray(OrderLineRequest[]::new);
+
+        fixture.givenNoPriorActivity()
+                .when(placeOrder("address-home", tooManyLines))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.VALIDATION_FAILED))
+                .expectExceptionMessage(containsString("at most 50"));
+    }
+
+    @Test
+    void refusesAnOrderWithoutLines() {
+        fixture.givenNoPriorActivity()
+                .when(placeOrder("address-home"))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.VALIDATION_FAILED));
+    }
+
+    @Test
+    void refusesMissingLines() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, CUSTOMER, null, "address-home"))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.VALIDATION_FAILED));
+    }
+
+    @Test
+    void refusesTheSameProductOnTwoLines() {
+        fixture.givenNoPriorActivity()
+                .when(placeOrder("address-home", new OrderLineRequest("product-tea", 1), new OrderLineRequest("product-tea", 2)))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.VALIDATION_FAILED))
+                .expectExceptionMessage(containsString("product-tea"));
+    }
+
+    @Test
+    void refusesAnUnknownProduct() {
+        fixture.givenNoPriorActivity()
+                .when(placeOrder("address-home", new OrderLineRequest("product-tea", 1), new OrderLineRequest("product-ghost", 1)))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.NOT_FOUND))
+                .expectExceptionMessage(containsString("product-ghost"));
+    }
+
+    @Test
+    void refusesADelistedProduct() {
+        fixture.givenNoPriorActivity()
+                .when(placeOrder("address-home", new OrderLineRequest("product-cup", 1)))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.NOT_LISTED));
+    }
+
+    @Test
+    void refusesALineWithoutUnits() {
+        fixture.givenNoPriorActivity()
+                .when(placeOrder("address-home", new OrderLineRequest("product-tea", 0)))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.VALIDATION_FAILED));
+    }
+
+    @Test
+    void refusesSomeoneElsesAddress() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, "user-2", List.of(new OrderLineRequest("product-tea", 1)), "address-home"))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.FORBIDDEN));
+    }
+
+    @Test
+    void refusesARemovedAddress() {
+        fixture.givenNoPriorActivity()
+                .when(placeOrder("address-old", new OrderLineRequest("product-tea", 1)))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.NOT_FOUND));
+    }
+
+    @Test
+    void refusesAnUnknownAddress() {
+        fixture.givenNoPriorActivity()
+                .when(placeOrder("address-ghost", new OrderLineRequest("product-tea", 1)))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.NOT_FOUND))
+                .expectExceptionMessage(containsString("address-ghost"));
+    }
+
+    @Test
+    void refusesAnOrderWithoutCustomer() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, null, List.of(new OrderLineRequest("product-tea", 1)), "address-home"))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.VALIDATION_FAILED));
+    }
+}

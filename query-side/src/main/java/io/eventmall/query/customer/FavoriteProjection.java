@@ -1,0 +1,55 @@
+package io.eventmall.query.customer;
+
+import io.eventmall.api.favorite.FavoriteView;
+import io.eventmall.api.favorite.FindFavoritesOfUser;
+import io.eventmall.api.favorite.ProductFavorited;
+import io.eventmall.api.favorite.ProductUnfavorited;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** A customer's favorite products, newest first. */
+@Component
+@ProcessingGroup(FavoriteProjection.NAME)
+public class FavoriteProjection {
+
+    public static final String NAME = "favorites";
+
+    private final JdbcTemplate jdbc;
+
+    FavoriteProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ProductFavorited event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO favorite_view (user_id, product_id, favorited_at) VALUES (?, ?, ?)
+                ON CONFLICT (user_id, product_id) DO NOTHING""",
+                event.userId(), event.productId(), Timestamp.from(at));
+    }
+
+    @EventHandler
+    void on(ProductUnfavorited event) {
+        jdbc.update("DELETE FROM favorite_view WHERE user_id = ? AND product_id = ?", event.userId(), event.productId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM favorite_view");
+    }
+
+    @QueryHandler
+    List<FavoriteView> handle(FindFavoritesOfUser query) {
+        return jdbc.query("""
+                SELECT product_id, favorited_at FROM favorite_view WHERE user_id = ?
+                ORDER BY favorited_at DESC, product_id""",
+                (rs, row) -> new FavoriteView(rs.getString(1), rs.getTimestamp(2).toInstant()), query.userId());
+    }
+}

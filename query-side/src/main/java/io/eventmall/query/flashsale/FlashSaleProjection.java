@@ -1,0 +1,71 @@
+package io.eventmall.query.flashsale;
+
+import io.eventmall.api.flashsale.FindFlashSale;
+import io.eventmall.api.flashsale.FindFlashSalePurchase;
+import io.eventmall.api.flashsale.FlashSalePurchaseView;
+import io.eventmall.api.flashsale.FlashSaleScheduled;
+import io.eventmall.api.flashsale.FlashSaleUnitsPurchased;
+import io.eventmall.api.flashsale.FlashSaleUnitsReturned;
+import io.eventmall.api.flashsale.FlashSaleView;
+import java.time.Clock;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/** Flash sales with their remaining units, and each purchase's outcome as its buyer polls it. */
+@Component
+@ProcessingGroup(FlashSaleProjection.NAME)
+public class FlashSaleProjection {
+
+    public static final String NAME = "flash-sales";
+
+    private final FlashSaleViewRepository sales;
+    private final PurchaseViewRepository purchases;
+    private final Clock clock;
+
+    FlashSaleProjection(FlashSaleViewRepository sales, PurchaseViewRepository purchases, Clock clock) {
+        this.sales = sales;
+        this.purchases = purchases;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(FlashSaleScheduled event) {
+        sales.save(new FlashSaleEntity(event.flashSaleId(), event.productId(), event.price(), event.quantity(),
+                event.perUserLimit(), event.startsAt(), event.endsAt()));
+    }
+
+    @EventHandler
+    void on(FlashSaleUnitsPurchased event) {
+        sales.findById(event.flashSaleId()).ifPresent(sale -> sale.remaining(event.remaining()));
+        purchases.save(new PurchaseEntity(event.purchaseId(), event.flashSaleId(), event.userId(), event.quantity(),
+                event.orderId()));
+    }
+
+    @EventHandler
+    void on(FlashSaleUnitsReturned event) {
+        sales.findById(event.flashSaleId()).ifPresent(sale -> sale.remaining(event.remaining()));
+        purchases.findById(event.purchaseId()).ifPresent(purchase -> purchase.reject("UNITS_RETURNED"));
+    }
+
+    @ResetHandler
+    void reset() {
+        purchases.deleteAllInBatch();
+        sales.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    Optional<FlashSaleView> handle(FindFlashSale query) {
+        return sales.findById(query.flashSaleId()).map(sale -> sale.toView(clock.instant()));
+    }
+
+    @QueryHandler
+    Optional<FlashSalePurchaseView> handle(FindFlashSalePurchase query) {
+        return purchases.findById(query.purchaseId())
+                .map(PurchaseEntity::toView)
+                .filter(view -> view.flashSaleId().equals(query.flashSaleId()));
+    }
+}

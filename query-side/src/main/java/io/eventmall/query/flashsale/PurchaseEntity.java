@@ -1,0 +1,49 @@
+package io.eventmall.query.flashsale;
+
+import io.eventmall.api.flashsale.FlashSalePurchaseView;
+import io.eventmall.api.flashsale.PurchaseStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "flash_sale_purchase_view")
+class PurchaseEntity {
+
+    @Id
+    private String purchaseId;
+    @Column(nullable = false)
+    private String flashSaleId;
+    @Column(nullable = false)
+    private String userId;
+    private int quantity;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PurchaseStatus status;
+    private String orderId;
+    private String reason;
+
+    protected PurchaseEntity() {
+    }
+
+    PurchaseEntity(String purchaseId, String flashSaleId, String userId, int quantity, String orderId) {
+        this.purchaseId = purchaseId;
+        this.flashSaleId = flashSaleId;
+        this.userId = userId;
+        this.quantity = quantity;
+        this.orderId = orderId;
+        this.status = PurchaseStatus.QUEUED;
+    }
+
+    void reject(String reason) {
+        this.status = PurchaseStatus.REJECTED;
+        this.reason = reason;
+    }
+
+    FlashSalePurchaseView toView() {
+        return new FlashSalePurchaseView(purchaseId, flashSaleId, userId, quantity, status, orderId, reason);
+    }
+}

@@ -1,0 +1,58 @@
+package io.eventmall.query.identity;
+
+import io.eventmall.api.identity.Role;
+import io.eventmall.api.identity.UserCredentials;
+import io.eventmall.api.identity.UserView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+@Entity
+@Table(name = "user_account")
+class UserEntity {
+
+    @Id
+    private String userId;
+    @Column(nullable = false, unique = true)
+    private String username;
+    @Column(nullable = false)
+    private String passwordHash;
+    private String mobile;
+    /** Comma-separated role names: a user has few roles and they are always read together. */
+    @Column(nullable = false)
+    private String roles;
+
+    protected UserEntity() {
+    }
+
+    UserEntity(String userId, String username, String passwordHash, String mobile, Set<Role> roles) {
+        this.userId = userId;
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.mobile = mobile;
+        assignRoles(roles);
+    }
+
+    void assignRoles(Set<Role> newRoles) {
+        this.roles = newRoles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+
+    Set<Role> roles() {
+        Set<Role> result = EnumSet.noneOf(Role.class);
+        Arrays.stream(roles.split(",")).filter(r -> !r.isBlank()).map(Role::valueOf).forEach(result::add);
+        return result;
+    }
+
+    UserView toView() {
+        return new UserView(userId, username, mobile, roles());
+    }
+
+    UserCredentials toCredentials() {
+        return new UserCredentials(userId, username, passwordHash, roles());
+    }
+}

@@ -1,0 +1,81 @@
+package io.eventmall.query.order;
+
+import io.eventmall.api.order.OrderHistoryEntry;
+import io.eventmall.api.order.OrderLine;
+import io.eventmall.api.order.OrderStatus;
+import io.eventmall.api.order.OrderView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "order_view")
+class OrderEntity {
+
+    @Id
+    private String orderId;
+    @Column(nullable = false)
+    private String customerId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private OrderStatus status;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<OrderLine> items;
+    private long totalAmount;
+    @Column(nullable = false)
+    private Instant createdAt;
+    private Instant paymentDeadline;
+    private Instant paidAt;
+    private String flashSaleId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<OrderHistoryEntry> history;
+
+    protected OrderEntity() {
+    }
+
+    OrderEntity(String orderId, String customerId, List<OrderLine> items, long totalAmount, String flashSaleId,
+                Instant createdAt) {
+        this.orderId = orderId;
+        this.customerId = customerId;
+        this.items = List.copyOf(items);
+        this.totalAmount = totalAmount;
+        this.flashSaleId = flashSaleId;
+        this.createdAt = createdAt;
+        this.status = OrderStatus.PENDING;
+        this.history = new ArrayList<>(List.of(new OrderHistoryEntry(OrderStatus.PENDING, createdAt, null)));
+    }
+
+    void moveTo(OrderStatus newStatus, Instant at, String note) {
+        this.status = newStatus;
+        List<OrderHistoryEntry> updated = new ArrayList<>(history);
+        updated.add(new OrderHistoryEntry(newStatus, at, note));
+        this.history = updated;
+    }
+
+    void awaitPaymentUntil(Instant deadline) {
+        this.paymentDeadline = deadline;
+    }
+
+    void paidAt(Instant at) {
+        this.paidAt = at;
+    }
+
+    String customerId() {
+        return customerId;
+    }
+
+    OrderView toView() {
+        return new OrderView(orderId, customerId, status, items, totalAmount, createdAt, paymentDeadline, paidAt,
+                flashSaleId, List.copyOf(history));
+    }
+}

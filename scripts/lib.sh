@@ -1,0 +1,25 @@
+# shellcheck shell=bash
+# Helpers sourced by the scripts in this directory. Not meant to be run.
+
+# Repository root (the directory that holds scripts/).
+MALL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export MALL_ROOT
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { printf '\nERROR: %s\n\n' "$*" >&2; exit 1; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# wait_for SECONDS DESCRIPTION COMMAND... : retry COMMAND once a second until
+# it succeeds (returns 0) or SECONDS have passed (returns 1).
+wait_for() {
+  local secs=$1 what=$2 deadline
+  shift 2
+  deadline=$((SECONDS + secs))
+  until "$@" >/dev/null 2>&1; do
+    if ((SECONDS >= deadline)); then
+      log "gave up waiting for $what after ${secs}s"
+      return 1
+    fi
+    sleep 1
+  done
+}
