@@ -125,6 +125,16 @@ public class TestApi {
         return productId;
     }
 
+    /** Places an order of one product and waits until its stock is reserved and it awaits payment. */
+    public String awaitingPaymentOrder(User customer, String productId, int quantity) {
+        Response placed = post("/orders", customer.token(), Map.of("addressId", newAddress(customer.token()),
+                "items", java.util.List.of(Map.of("productId", productId, "quantity", quantity))));
+        assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+        String orderId = placed.text("orderId");
+        eventually("/orders/" + orderId, customer.token(), r -> "AWAITING_PAYMENT".equals(r.text("status")));
+        return orderId;
+    }
+
     public String newAddress(String token) {
         Response address = post("/addresses", token, Map.of("receiverName", "Ada", "phone", "+44 20 7946 0000",
                 "province", "London", "city", "London", "district", "Camden", "detailAddress", "1 High St"));

@@ -1,4 +1,6 @@
 package io.eventmall.api.order;
 
-public record OrderRefunded(String orderId, long amount, String reason) {
+import java.util.List;
+
+public record OrderRefunded(String orderId, long amount, String reason, String paymentId, List<OrderLine> restockedLines) {
 }

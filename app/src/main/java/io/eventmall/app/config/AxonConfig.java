@@ -1,7 +1,12 @@
 package io.eventmall.app.config;
 
 import io.eventmall.command.identity.UsernameClaims;
+import io.eventmall.saga.ProcessCommands;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import java.util.List;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
@@ -46,6 +51,18 @@ public class AxonConfig {
                 .registerSubscribingEventProcessor(UsernameClaims.PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(UsernameClaims.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());
+    }
+
+    /** Process managers' commands each run in their own transaction, on this pool. */
+    @Bean(destroyMethod = "shutdown")
+    public ExecutorService processCommandExecutor(@Value("${mall.sagas.command-threads:8}") int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, task -> new Thread(task, "process-command-" + count.incrementAndGet()));
+    }
+
+    @Bean
+    public ProcessCommands processCommands(CommandGateway commandGateway, ExecutorService processCommandExecutor) {
+        return new ProcessCommands(commandGateway, processCommandExecutor);
     }
 
     @Bean

@@ -2,7 +2,6 @@ package io.eventmall.app.web;
 
 import io.eventmall.api.Refusal;
 import io.eventmall.api.cart.CartView;
-import io.eventmall.api.cart.ClearCart;
 import io.eventmall.api.cart.FindCart;
 import io.eventmall.api.identity.Role;
 import io.eventmall.api.order.CancelOrder;
@@ -59,9 +58,10 @@ public class OrderController {
         String customerId = Caller.of(authentication).userId();
         List<OrderLineRequest> lines = body.items().stream()
                 .map(item -> new OrderLineRequest(item.productId(), item.quantity())).toList();
-        return placeOrder(customerId, lines, body.addressId(), idempotencyKey);
+        return placeOrder(customerId, lines, body.addressId(), false, idempotencyKey);
     }
 
+    /** The ordered lines leave the cart once the order is accepted (OrderFulfilment), not before. */
     @PostMapping("/cart/checkout")
     @ResponseStatus(HttpStatus.ACCEPTED)
     OrderAccepted checkout(@Valid @RequestBody Checkout body, Authentication authentication,
@@ -73,9 +73,7 @@ public class OrderController {
         }
         List<OrderLineRequest> lines = cart.items().stream()
                 .map(item -> new OrderLineRequest(item.productId(), item.quantity())).toList();
-        OrderAccepted accepted = placeOrder(customerId, lines, body.addressId(), idempotencyKey);
-        commands.sendAndWait(new ClearCart(customerId));
-        return accepted;
+        return placeOrder(customerId, lines, body.addressId(), true, idempotencyKey);
     }
 
     @GetMapping("/orders/{orderId}")
@@ -120,10 +118,10 @@ public class OrderController {
      * by the event store's unique stream index.
      */
     private OrderAccepted placeOrder(String customerId, List<OrderLineRequest> lines, String addressId,
-                                     String idempotencyKey) {
+                                     boolean fromCart, String idempotencyKey) {
         String orderId = IdempotencyKeys.idFor("order", customerId, idempotencyKey);
         try {
-            commands.sendAndWait(new PlaceOrder(orderId, customerId, lines, addressId));
+            commands.sendAndWait(new PlaceOrder(orderId, customerId, lines, addressId, fromCart));
         } catch (AggregateStreamCreationException raceLostToTwin) {
             log.info("order {} was placed by a concurrent request with the same idempotency key", orderId);
         }

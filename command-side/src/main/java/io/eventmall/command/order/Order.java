@@ -64,10 +64,24 @@ public class Order {
     private String customerId;
     private long totalAmount;
     private OrderStatus status;
+    private List<OrderLine> lines;
+    private String flashSaleId;
+    private String paymentId;
 
-    Order(String orderId, String customerId, List<OrderLine> lines, ShippingAddress shippingAddress) {
-        long total = lines.stream().mapToLong(OrderLine::lineAmount).sum();
-        apply(new OrderPlaced(orderId, customerId, List.copyOf(lines), total, shippingAddress, null, null));
+    Order(String orderId, String customerId, List<OrderLine> lines, ShippingAddress shippingAddress,
+          boolean fromCart) {
+        apply(new OrderPlaced(orderId, customerId, List.copyOf(lines), totalOf(lines), shippingAddress, null, null,
+                fromCart));
+    }
+
+    /** A flash-sale order: one line at the sale price; its units were admitted by the sale, not reserved from stock. */
+    Order(String orderId, String customerId, OrderLine line, String flashSaleId, String purchaseId) {
+        apply(new OrderPlaced(orderId, customerId, List.of(line), totalOf(List.of(line)), null, flashSaleId,
+                purchaseId, false));
+    }
+
+    private static long totalOf(List<OrderLine> lines) {
+        return lines.stream().mapToLong(OrderLine::lineAmount).sum();
     }
 
     protected Order() {
@@ -124,10 +138,28 @@ public class Order {
         apply(new OrderCompleted(orderId));
     }
 
+    /** Refunded units go back on the shelf, except a flash sale's: those were a separate allotment. */
     @CommandHandler
     public void handle(RefundOrder command) {
         requireCanBecome(REFUNDED);
-        apply(new OrderRefunded(orderId, totalAmount, command.reason()));
+        apply(new OrderRefunded(orderId, totalAmount, command.reason(), paymentId,
+                flashSaleId == null ? lines : List.of()));
+    }
+
+    /**
+     * Whether a payment of this amount by this customer may be taken for the order: used by
+     * {@code PaymentInitiation} before a payment is requested. Applies nothing.
+     */
+    public void requirePayable(String payerId, long amount) {
+        if (!customerId.equals(payerId)) {
+            throw new RuleViolation(Refusal.FORBIDDEN, "only the customer who placed order " + orderId + " may pay it");
+        }
+        if (status != AWAITING_PAYMENT) {
+            throw RuleViolation.invalidState("order " + orderId + " is " + status + ", it cannot be paid");
+        }
+        if (amount != totalAmount) {
+            throw RuleViolation.invalid("a payment of " + amount + " does not match the total " + totalAmount);
+        }
     }
 
     private void requireCanBecome(OrderStatus next) {
@@ -141,6 +173,8 @@ public class Order {
         orderId = event.orderId();
         customerId = event.customerId();
         totalAmount = event.totalAmount();
+        lines = event.lines();
+        flashSaleId = event.flashSaleId();
         status = PENDING;
     }
 
@@ -166,6 +200,7 @@ public class Order {
 
     @EventSourcingHandler
     void on(OrderPaid event) {
+        paymentId = event.paymentId();
         status = PAID;
     }
 

@@ -5,6 +5,7 @@ import io.eventmall.api.RuleViolation;
 import io.eventmall.api.address.ShippingAddress;
 import io.eventmall.api.order.OrderLine;
 import io.eventmall.api.order.OrderLineRequest;
+import io.eventmall.api.order.PlaceFlashSaleOrder;
 import io.eventmall.api.order.PlaceOrder;
 import io.eventmall.command.Required;
 import io.eventmall.command.address.Address;
@@ -54,7 +55,29 @@ public class OrderPlacement {
         List<OrderLine> lines = quote(command.lines());
         ShippingAddress shippingAddress = existing(addressRepository, "address", command.addressId())
                 .invoke(address -> address.shipTo(command.customerId()));
-        orderRepository.newInstance(() -> new Order(command.orderId(), command.customerId(), lines, shippingAddress));
+        orderRepository.newInstance(() -> new Order(command.orderId(), command.customerId(), lines, shippingAddress,
+                command.fromCart()));
+        return command.orderId();
+    }
+
+    /**
+     * The order for units a flash sale admitted: named from the catalog, priced by the sale. Its id is
+     * fixed by the purchase, so a redelivered purchase finds the order already placed.
+     */
+    @CommandHandler
+    public String handle(PlaceFlashSaleOrder command) throws Exception {
+        if (isPlaced(command.orderId())) {
+            return command.orderId();
+        }
+        Required.text("customerId", command.customerId());
+        Required.text("flashSaleId", command.flashSaleId());
+        Required.positive("unitPrice", command.unitPrice());
+        OrderLine catalogLine = existing(productRepository, "product", command.productId())
+                .invoke(product -> product.quote(command.quantity()));
+        OrderLine saleLine = new OrderLine(catalogLine.productId(), catalogLine.productName(), command.unitPrice(),
+                catalogLine.quantity());
+        orderRepository.newInstance(() -> new Order(command.orderId(), command.customerId(), saleLine,
+                command.flashSaleId(), command.purchaseId()));
         return command.orderId();
     }
 

@@ -7,9 +7,11 @@ import io.eventmall.api.address.ShippingAddress;
 import io.eventmall.api.order.OrderLine;
 import io.eventmall.api.order.OrderLineRequest;
 import io.eventmall.api.order.OrderPlaced;
+import io.eventmall.api.order.PlaceFlashSaleOrder;
 import io.eventmall.api.order.PlaceOrder;
 import io.eventmall.api.product.ProductCreated;
 import io.eventmall.api.product.ProductDelisted;
+import io.eventmall.command.InMemoryAggregates;
 import io.eventmall.command.Refused;
 import io.eventmall.command.address.Address;
 import io.eventmall.command.product.Product;
@@ -57,7 +59,7 @@ class OrderPlacementTest {
     }
 
     private static PlaceOrder placeOrder(String addressId, OrderLineRequest... lines) {
-        return new PlaceOrder(ORDER, CUSTOMER, List.of(lines), addressId);
+        return new PlaceOrder(ORDER, CUSTOMER, List.of(lines), addressId, false);
     }
 
     @Test
@@ -68,13 +70,13 @@ class OrderPlacementTest {
                 .expectResultMessagePayload(ORDER)
                 .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
                         List.of(new OrderLine("product-tea", "Longjing", 1_000, 2), new OrderLine("product-pot", "Teapot", 2_500, 1)),
-                        4_500, HOME, null, null));
+                        4_500, HOME, null, null, false));
     }
 
     @Test
     void aRepeatedPlacementReturnsTheOrderAndAppliesNothing() {
         fixture.given(new OrderPlaced(ORDER, CUSTOMER, List.of(new OrderLine("product-tea", "Longjing", 1_000, 2)),
-                        2_000, HOME, null, null))
+                        2_000, HOME, null, null, false))
                 .when(placeOrder("address-home", new OrderLineRequest("product-pot", 1)))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(ORDER)
@@ -91,7 +93,7 @@ class OrderPlacementTest {
 
         fixture.givenNoPriorActivity()
                 .when(placeOrder("address-home", fiftyLines))
-                .expectEvents(new OrderPlaced(ORDER, CUSTOMER, quotedInRequestOrder, 5_000, HOME, null, null));
+                .expectEvents(new OrderPlaced(ORDER, CUSTOMER, quotedInRequestOrder, 5_000, HOME, null, null, false));
     }
 
     @Test
@@ -117,7 +119,7 @@ class OrderPlacementTest {
     @Test
     void refusesMissingLines() {
         fixture.givenNoPriorActivity()
-                .when(new PlaceOrder(ORDER, CUSTOMER, null, "address-home"))
+                .when(new PlaceOrder(ORDER, CUSTOMER, null, "address-home", false))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.VALIDATION_FAILED));
     }
@@ -159,7 +161,7 @@ class OrderPlacementTest {
     @Test
     void refusesSomeoneElsesAddress() {
         fixture.givenNoPriorActivity()
-                .when(new PlaceOrder(ORDER, "user-2", List.of(new OrderLineRequest("product-tea", 1)), "address-home"))
+                .when(new PlaceOrder(ORDER, "user-2", List.of(new OrderLineRequest("product-tea", 1)), "address-home", false))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.FORBIDDEN));
     }
@@ -184,7 +186,33 @@ class OrderPlacementTest {
     @Test
     void refusesAnOrderWithoutCustomer() {
         fixture.givenNoPriorActivity()
-                .when(new PlaceOrder(ORDER, null, List.of(new OrderLineRequest("product-tea", 1)), "address-home"))
+                .when(new PlaceOrder(ORDER, null, List.of(new OrderLineRequest("product-tea", 1)), "address-home", false))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.VALIDATION_FAILED));
+    }
+
+    @Test
+    void placesAFlashSaleOrderAtTheSalePriceNamedFromTheCatalog() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceFlashSaleOrder(ORDER, CUSTOMER, "sale-1", "purchase-1", "product-pot", 1, 999))
+                .expectResultMessagePayload(ORDER)
+                .expectEvents(new OrderPlaced(ORDER, CUSTOMER, List.of(new OrderLine("product-pot", "Teapot", 999, 1)),
+                        999, null, "sale-1", "purchase-1", false));
+    }
+
+    @Test
+    void aRedeliveredFlashSalePurchasePlacesNoSecondOrder() {
+        fixture.given(new OrderPlaced(ORDER, CUSTOMER, List.of(new OrderLine("product-pot", "Teapot", 999, 1)),
+                        999, null, "sale-1", "purchase-1", false))
+                .when(new PlaceFlashSaleOrder(ORDER, CUSTOMER, "sale-1", "purchase-1", "product-pot", 1, 999))
+                .expectResultMessagePayload(ORDER)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFlashSaleOrderNeedsAPositivePrice() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceFlashSaleOrder(ORDER, CUSTOMER, "sale-1", "purchase-1", "product-pot", 1, 0))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.VALIDATION_FAILED));
     }

@@ -46,7 +46,7 @@ class OrderTest {
 
     private static final OrderPlaced PLACED = new OrderPlaced(ORDER, CUSTOMER,
             List.of(new OrderLine("product-1", "Longjing", 1_000, 2), new OrderLine("product-2", "Teapot", 2_500, 1)),
-            TOTAL, HOME, null, null);
+            TOTAL, HOME, null, null, false);
     private static final OrderAccepted ACCEPTED = new OrderAccepted(ORDER, DEADLINE);
     private static final OrderPaid PAID = new OrderPaid(ORDER, "payment-1", TOTAL);
     private static final OrderShipped SHIPPED = new OrderShipped(ORDER);
@@ -70,7 +70,7 @@ class OrderTest {
             case PAID -> history.addAll(List.of(ACCEPTED, PAID));
             case SHIPPED -> history.addAll(List.of(ACCEPTED, PAID, SHIPPED));
             case COMPLETED -> history.addAll(List.of(ACCEPTED, PAID, SHIPPED, new OrderCompleted(ORDER)));
-            case REFUNDED -> history.addAll(List.of(ACCEPTED, PAID, new OrderRefunded(ORDER, TOTAL, "damaged")));
+            case REFUNDED -> history.addAll(List.of(ACCEPTED, PAID, new OrderRefunded(ORDER, TOTAL, "damaged", "payment-1", PLACED.lines())));
         }
         return history.toArray();
     }
@@ -205,7 +205,46 @@ class OrderTest {
     void refundsThePaidTotal(OrderStatus current) {
         fixture.given(historyReaching(current))
                 .when(new RefundOrder(ORDER, "damaged"))
-                .expectEvents(new OrderRefunded(ORDER, TOTAL, "damaged"));
+                .expectEvents(new OrderRefunded(ORDER, TOTAL, "damaged", "payment-1", PLACED.lines()));
+    }
+
+    @Test
+    void aRefundedFlashSaleOrderPutsNothingBackOnTheShelf() {
+        OrderPlaced flashSaleOrder = new OrderPlaced(ORDER, CUSTOMER, List.of(new OrderLine("product-1", "Longjing", 100, 1)),
+                100, null, "sale-1", "purchase-1", false);
+        fixture.given(flashSaleOrder, ACCEPTED, new OrderPaid(ORDER, "payment-1", 100))
+                .when(new RefundOrder(ORDER, "damaged"))
+                .expectEvents(new OrderRefunded(ORDER, 100, "damaged", "payment-1", List.of()));
+    }
+
+    @Test
+    void anOrderAwaitingPaymentIsPayableByItsCustomerForItsTotal() {
+        fixture.given(PLACED, ACCEPTED)
+                .whenInvoking(ORDER, order -> order.requirePayable(CUSTOMER, TOTAL))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherCustomerCannotPayTheOrder() {
+        fixture.given(PLACED, ACCEPTED)
+                .whenInvoking(ORDER, order -> order.requirePayable("someone-else", TOTAL))
+                .expectException(Refused.because(Refusal.FORBIDDEN));
+    }
+
+    @Test
+    void aPaymentMustMatchTheTotal() {
+        fixture.given(PLACED, ACCEPTED)
+                .whenInvoking(ORDER, order -> order.requirePayable(CUSTOMER, TOTAL - 1))
+                .expectException(Refused.because(Refusal.VALIDATION_FAILED));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OrderStatus.class, mode = EXCLUDE, names = "AWAITING_PAYMENT")
+    void onlyAnOrderAwaitingPaymentIsPayable(OrderStatus current) {
+        fixture.given(historyReaching(current))
+                .whenInvoking(ORDER, order -> order.requirePayable(CUSTOMER, TOTAL))
+                .expectException(Refused.because(Refusal.INVALID_STATE));
     }
 
     @ParameterizedTest

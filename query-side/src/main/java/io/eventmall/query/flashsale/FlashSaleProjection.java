@@ -7,6 +7,9 @@ import io.eventmall.api.flashsale.FlashSaleScheduled;
 import io.eventmall.api.flashsale.FlashSaleUnitsPurchased;
 import io.eventmall.api.flashsale.FlashSaleUnitsReturned;
 import io.eventmall.api.flashsale.FlashSaleView;
+import io.eventmall.api.order.OrderAccepted;
+import io.eventmall.api.order.OrderCancelled;
+import io.eventmall.api.order.OrderExpired;
 import java.time.Clock;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -49,6 +52,22 @@ public class FlashSaleProjection {
     void on(FlashSaleUnitsReturned event) {
         sales.findById(event.flashSaleId()).ifPresent(sale -> sale.remaining(event.remaining()));
         purchases.findById(event.purchaseId()).ifPresent(purchase -> purchase.reject("UNITS_RETURNED"));
+    }
+
+    /** The purchase's order awaits payment: its units are held for the buyer. */
+    @EventHandler
+    void on(OrderAccepted event) {
+        purchases.findByOrderId(event.orderId()).ifPresent(PurchaseEntity::reserve);
+    }
+
+    @EventHandler
+    void on(OrderExpired event) {
+        purchases.findByOrderId(event.orderId()).ifPresent(purchase -> purchase.reject("ORDER_EXPIRED"));
+    }
+
+    @EventHandler
+    void on(OrderCancelled event) {
+        purchases.findByOrderId(event.orderId()).ifPresent(purchase -> purchase.reject("ORDER_CANCELLED"));
     }
 
     @ResetHandler

@@ -38,7 +38,15 @@ class PurchaseEntity {
         this.status = PurchaseStatus.QUEUED;
     }
 
+    void reserve() {
+        this.status = PurchaseStatus.RESERVED;
+    }
+
+    /** The first reason stands: an expired order's units are returned afterwards, for the same cause. */
     void reject(String reason) {
+        if (status == PurchaseStatus.REJECTED) {
+            return;
+        }
         this.status = PurchaseStatus.REJECTED;
         this.reason = reason;
     }

@@ -1,4 +1,4 @@
-package io.eventmall.command.order;
+package io.eventmall.command;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -13,12 +13,12 @@ import java.util.List;
  * Real event-sourced repositories over an in-memory event store: an AggregateTestFixture serves one aggregate type,
  * while the order placement also loads products and addresses.
  */
-final class InMemoryAggregates {
+public final class InMemoryAggregates {
 
     private final EmbeddedEventStore eventStore =
             EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
 
-    void given(Class<?> aggregateType, String aggregateId, Object... events) {
+    public void given(Class<?> aggregateType, String aggregateId, Object... events) {
         long firstSequence = eventStore.lastSequenceNumberFor(aggregateId).map(last -> last + 1).orElse(0L);
         List<GenericDomainEventMessage<?>> history = new ArrayList<>();
         for (int i = 0; i < events.length; i++) {
@@ -27,7 +27,7 @@ final class InMemoryAggregates {
         eventStore.publish(history);
     }
 
-    <T> Repository<T> repository(Class<T> aggregateType) {
+    public <T> Repository<T> repository(Class<T> aggregateType) {
         return EventSourcingRepository.builder(aggregateType).eventStore(eventStore).build();
     }
 }

@@ -1,0 +1,4 @@
+package io.eventmall.api.notification;
+
+public record FindNotificationsOfUser(String userId, int limit) {
+}

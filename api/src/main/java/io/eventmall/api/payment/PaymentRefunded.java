@@ -1,0 +1,4 @@
+package io.eventmall.api.payment;
+
+public record PaymentRefunded(String paymentId, String orderId, String customerId, long amount, String reason) {
+}

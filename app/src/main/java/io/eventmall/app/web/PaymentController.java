@@ -1,0 +1,123 @@
+package io.eventmall.app.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventmall.api.Refusal;
+import io.eventmall.api.order.FindOrder;
+import io.eventmall.api.order.OrderStatus;
+import io.eventmall.api.order.OrderView;
+import io.eventmall.api.payment.PaymentOutcome;
+import io.eventmall.api.payment.RequestPayment;
+import io.eventmall.api.payment.SettlePayment;
+import io.eventmall.saga.payment.PaymentProvider;
+import io.eventmall.saga.payment.PaymentSettings;
+import io.eventmall.saga.payment.ProviderCallback;
+import io.eventmall.saga.payment.SandboxPaymentProvider;
+import io.eventmall.saga.payment.WebhookSignature;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Paying an order: open a payment with the provider, take its signed callback, and the sandbox provider. */
+@RestController
+@RequestMapping("/api/v1")
+public class PaymentController {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentController.class);
+
+    private final CommandGateway commands;
+    private final Reads reads;
+    private final PaymentProvider provider;
+    private final ObjectProvider<SandboxPaymentProvider> sandbox;
+    private final WebhookSignature signature;
+    private final ObjectMapper json;
+
+    PaymentController(CommandGateway commands, Reads reads, PaymentProvider provider,
+                      ObjectProvider<SandboxPaymentProvider> sandbox, PaymentSettings settings, ObjectMapper json) {
+        this.commands = commands;
+        this.reads = reads;
+        this.provider = provider;
+        this.sandbox = sandbox;
+        this.signature = new WebhookSignature(settings.webhookSecret());
+        this.json = json;
+    }
+
+    @PostMapping("/orders/{orderId}/payments")
+    @ResponseStatus(HttpStatus.CREATED)
+    PaymentOpened pay(@PathVariable String orderId, Authentication authentication) {
+        String customerId = Caller.of(authentication).userId();
+        OrderView order = reads.require(new FindOrder(orderId), OrderView.class, "order", orderId);
+        Caller.of(authentication).requireOwnerOr(order.customerId());
+        if (order.status() != OrderStatus.AWAITING_PAYMENT) {
+            throw ApiProblem.of(Refusal.INVALID_STATE, "order " + orderId + " is " + order.status()
+                    + ", it cannot be paid");
+        }
+        String paymentId = UUID.randomUUID().toString();
+        PaymentProvider.PaymentSession session = provider.open(paymentId, orderId, order.totalAmount());
+        commands.sendAndWait(new RequestPayment(paymentId, orderId, customerId, order.totalAmount(),
+                session.providerReference()));
+        log.info("payment {} of {} opened for order {} ({})", paymentId, order.totalAmount(), orderId,
+                session.providerReference());
+        return new PaymentOpened(paymentId, order.totalAmount(), session.providerReference(), session.payUrl());
+    }
+
+    /**
+     * The provider's notification. The signature covers the raw bytes, so they are checked before any
+     * parsing; a repeated notification settles nothing new and is acknowledged all the same.
+     */
+    @PostMapping("/payments/callback")
+    Map<String, Object> callback(@RequestBody byte[] body,
+                                 @RequestHeader(name = WebhookSignature.HEADER, required = false) String sig) {
+        if (!signature.matches(body, sig)) {
+            log.warn("payment callback with a bad or missing signature refused");
+            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "BAD_SIGNATURE", "the X-Signature header does not match the body");
+        }
+        ProviderCallback notice = parse(body);
+        commands.sendAndWait(new SettlePayment(notice.paymentId(), notice.outcome(), notice.amount()));
+        log.info("payment {} settled by the provider: {} {}", notice.paymentId(), notice.outcome(), notice.amount());
+        return Map.of("paymentId", notice.paymentId(), "received", true);
+    }
+
+    @PostMapping("/sandbox/payments/{providerReference}/pay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> sandboxPay(@PathVariable String providerReference, @Valid @RequestBody SandboxPayment body) {
+        SandboxPaymentProvider provider = sandbox.getIfAvailable();
+        if (provider == null || !provider.pay(providerReference, body.outcome(), body.amount())) {
+            throw ApiProblem.notFound("sandbox payment", providerReference);
+        }
+        return Map.of("providerReference", providerReference, "outcome", body.outcome());
+    }
+
+    private ProviderCallback parse(byte[] body) {
+        try {
+            ProviderCallback notice = json.readValue(body, ProviderCallback.class);
+            if (notice.paymentId() == null || notice.outcome() == null) {
+                throw ApiProblem.of(Refusal.VALIDATION_FAILED, "paymentId and outcome are required");
+            }
+            return notice;
+        } catch (IOException e) {
+            throw ApiProblem.of(Refusal.VALIDATION_FAILED, "the callback body is not a valid notification");
+        }
+    }
+
+    record PaymentOpened(String paymentId, long amount, String providerReference, String payUrl) {
+    }
+
+    record SandboxPayment(@NotNull PaymentOutcome outcome, @PositiveOrZero Long amount) {
+    }
+}

@@ -1,0 +1,254 @@
+package io.eventmall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventmall.api.product.FindProduct;
+import io.eventmall.api.product.ProductView;
+import io.eventmall.saga.payment.WebhookSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The order fulfilment and payment processes, end to end through the REST API. */
+@IntegrationTest
+class OrderLifecycleIntegrationTest {
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    QueryGateway queries;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Value("${mall.payment.webhook-secret}")
+    String webhookSecret;
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void placePayThroughTheSandboxAndTheOrderIsPaidWithItsStockCommitted() {
+        String productId = api.newProduct(api.adminToken(), 2_000, 10);
+        TestApi.User customer = api.newCustomer();
+        String orderId = api.awaitingPaymentOrder(customer, productId, 3);
+        assertThat(available(productId)).isEqualTo(7);
+        assertThat(api.get("/orders/" + orderId, customer.token()).text("paymentDeadline")).isNotBlank();
+
+        TestApi.Response payment = api.post("/orders/" + orderId + "/payments", customer.token(), null);
+        assertThat(payment.status()).as(payment.body().toString()).isEqualTo(201);
+        assertThat(payment.body().path("amount").asLong()).isEqualTo(6_000);
+        assertThat(payment.text("payUrl")).contains(payment.text("providerReference"));
+
+        TestApi.Response paid = api.post("/sandbox/payments/" + payment.text("providerReference") + "/pay", null,
+                Map.of("outcome", "SUCCESS"));
+        assertThat(paid.status()).isEqualTo(202);
+
+        TestApi.Response order = api.eventually("/orders/" + orderId, customer.token(), r -> "PAID".equals(r.text("status")));
+        assertThat(order.text("paidAt")).isNotBlank();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf("stock-" + productId, "StockCommitted") == 1);
+        assertThat(available(productId)).isEqualTo(7);
+        api.eventually("/notifications", customer.token(),
+                r -> r.body().path("items").findValuesAsText("kind").contains("PAYMENT_RECEIVED"));
+    }
+
+    @Test
+    void aBadSignatureIsRefusedAndChangesNothing() throws Exception {
+        String productId = api.newProduct(api.adminToken(), 1_000, 5);
+        TestApi.User customer = api.newCustomer();
+        String orderId = api.awaitingPaymentOrder(customer, productId, 1);
+        String paymentId = api.post("/orders/" + orderId + "/payments", customer.token(), null).text("paymentId");
+        byte[] body = callbackBody(paymentId, 1_000, "SUCCESS");
+
+        HttpResponse<String> unsigned = postCallback(body, null);
+        HttpResponse<String> forged = postCallback(body, new WebhookSignature("not-the-secret").sign(body));
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.body()).contains("BAD_SIGNATURE");
+        assertThat(eventsOf(paymentId, "PaymentSucceeded")).isZero();
+        assertThat(api.get("/orders/" + orderId, customer.token()).text("status")).isEqualTo("AWAITING_PAYMENT");
+    }
+
+    @Test
+    void aWrongAmountFailsThePaymentAndTheOrderStaysPayable() throws Exception {
+        String productId = api.newProduct(api.adminToken(), 1_000, 5);
+        TestApi.User customer = api.newCustomer();
+        String orderId = api.awaitingPaymentOrder(customer, productId, 2);
+        String paymentId = api.post("/orders/" + orderId + "/payments", customer.token(), null).text("paymentId");
+
+        byte[] shortPaid = callbackBody(paymentId, 1_999, "SUCCESS");
+        assertThat(postCallback(shortPaid, sign(shortPaid)).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf(paymentId, "PaymentFailed") == 1);
+        api.eventually("/notifications", customer.token(),
+                r -> r.body().path("items").findValuesAsText("kind").contains("PAYMENT_FAILED"));
+        assertThat(api.get("/orders/" + orderId, customer.token()).text("status")).isEqualTo("AWAITING_PAYMENT");
+
+        TestApi.Response retry = api.post("/orders/" + orderId + "/payments", customer.token(), null);
+        assertThat(retry.status()).isEqualTo(201);
+        api.post("/sandbox/payments/" + retry.text("providerReference") + "/pay", null, Map.of("outcome", "SUCCESS"));
+        api.eventually("/orders/" + orderId, customer.token(), r -> "PAID".equals(r.text("status")));
+    }
+
+    @Test
+    void theSameCallbackTwiceIsOnePayment() throws Exception {
+        String productId = api.newProduct(api.adminToken(), 1_000, 5);
+        TestApi.User customer = api.newCustomer();
+        String orderId = api.awaitingPaymentOrder(customer, productId, 1);
+        String paymentId = api.post("/orders/" + orderId + "/payments", customer.token(), null).text("paymentId");
+        byte[] body = callbackBody(paymentId, 1_000, "SUCCESS");
+
+        assertThat(postCallback(body, sign(body)).statusCode()).isEqualTo(200);
+        assertThat(postCallback(body, sign(body)).statusCode()).isEqualTo(200);
+
+        api.eventually("/orders/" + orderId, customer.token(), r -> "PAID".equals(r.text("status")));
+        assertThat(eventsOf(paymentId, "PaymentSucceeded")).isEqualTo(1);
+        assertThat(eventsOf(orderId, "OrderPaid")).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderWhoseStockRunsOutMidwayIsRejectedAndLeaksNoUnits() {
+        String admin = api.adminToken();
+        String plenty = api.newProduct(admin, 1_000, 5);
+        String scarce = api.newProduct(admin, 1_000, 1);
+        TestApi.User customer = api.newCustomer();
+        TestApi.Response placed = api.post("/orders", customer.token(), Map.of("addressId", api.newAddress(customer.token()),
+                "items", List.of(Map.of("productId", plenty, "quantity", 2), Map.of("productId", scarce, "quantity", 3))));
+        String orderId = placed.text("orderId");
+
+        TestApi.Response order = api.eventually("/orders/" + orderId, customer.token(),
+                r -> "REJECTED".equals(r.text("status")));
+        assertThat(order.body().path("history").findValuesAsText("note").toString()).contains("INSUFFICIENT", "available");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> available(plenty) == 5);
+        assertThat(available(scarce)).isEqualTo(1);
+        api.eventually("/notifications", customer.token(),
+                r -> r.body().path("items").findValuesAsText("kind").contains("ORDER_REJECTED"));
+    }
+
+    @Test
+    void theStatusStreamDeliversAwaitingPaymentThenPaid() throws Exception {
+        String productId = api.newProduct(api.adminToken(), 1_500, 5);
+        TestApi.User customer = api.newCustomer();
+        String orderId = api.awaitingPaymentOrder(customer, productId, 1);
+
+        List<String> statuses = new ArrayList<>();
+        HttpRequest stream = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/orders/" + orderId + "/updates"))
+                .header("Authorization", "Bearer " + customer.token()).header("Accept", "text/event-stream").build();
+        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response = HttpClient.newHttpClient()
+                .sendAsync(stream, HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<Void> reading = response.thenAccept(lines -> lines.body()
+                .filter(line -> line.startsWith("id:"))
+                .map(line -> line.substring(3).trim())
+                .forEach(status -> {
+                    synchronized (statuses) {
+                        statuses.add(status);
+                    }
+                }));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> snapshot(statuses).contains("AWAITING_PAYMENT"));
+
+        String reference = api.post("/orders/" + orderId + "/payments", customer.token(), null).text("providerReference");
+        api.post("/sandbox/payments/" + reference + "/pay", null, Map.of("outcome", "SUCCESS"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> snapshot(statuses).contains("PAID"));
+        assertThat(snapshot(statuses)).containsSubsequence("AWAITING_PAYMENT", "PAID");
+        assertThat(response.join().statusCode()).isEqualTo(200);
+        reading.cancel(true);
+    }
+
+    @Test
+    void anotherCustomerCannotFollowMyOrder() {
+        String productId = api.newProduct(api.adminToken(), 1_500, 5);
+        String orderId = api.awaitingPaymentOrder(api.newCustomer(), productId, 1);
+        assertThat(api.get("/orders/" + orderId + "/updates", api.newCustomer().token()).status()).isEqualTo(403);
+        assertThat(api.post("/orders/" + orderId + "/payments", api.newCustomer().token(), null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRefundedOrderPutsItsUnitsBackAndRefundsItsPayment() {
+        String admin = api.adminToken();
+        String productId = api.newProduct(admin, 1_000, 4);
+        TestApi.User customer = api.newCustomer();
+        String orderId = api.awaitingPaymentOrder(customer, productId, 3);
+        String reference = api.post("/orders/" + orderId + "/payments", customer.token(), null).text("providerReference");
+        api.post("/sandbox/payments/" + reference + "/pay", null, Map.of("outcome", "SUCCESS"));
+        api.eventually("/orders/" + orderId, customer.token(), r -> "PAID".equals(r.text("status")));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf("stock-" + productId, "StockCommitted") == 1);
+
+        assertThat(api.post("/orders/" + orderId + "/refund", customer.token(), null).status()).isEqualTo(403);
+        TestApi.Response refunded = api.post("/orders/" + orderId + "/refund", admin, Map.of("reason", "damaged in transit"));
+        assertThat(refunded.status()).isEqualTo(200);
+
+        api.eventually("/orders/" + orderId, customer.token(), r -> "REFUNDED".equals(r.text("status")));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> available(productId) == 4);
+        api.eventually("/notifications", customer.token(),
+                r -> r.body().path("items").findValuesAsText("kind").contains("PAYMENT_REFUNDED"));
+        assertThat(jdbc.queryForObject("SELECT refunded_amount FROM sandbox_payment WHERE provider_reference = ?",
+                Long.class, reference)).isEqualTo(3_000);
+    }
+
+    @Test
+    void checkoutEmptiesTheCartOnceTheOrderIsAccepted() {
+        String productId = api.newProduct(api.adminToken(), 800, 5);
+        TestApi.User customer = api.newCustomer();
+        api.put("/cart/items/" + productId, customer.token(), Map.of("quantity", 2));
+        api.eventually("/cart", customer.token(), r -> r.body().path("items").size() == 1);
+        String orderId = api.post("/cart/checkout", customer.token(), Map.of("addressId", api.newAddress(customer.token())))
+                .text("orderId");
+        api.eventually("/orders/" + orderId, customer.token(), r -> "AWAITING_PAYMENT".equals(r.text("status")));
+        api.eventually("/cart", customer.token(), r -> r.body().path("items").isEmpty());
+    }
+
+    private static List<String> snapshot(List<String> statuses) {
+        synchronized (statuses) {
+            return List.copyOf(statuses);
+        }
+    }
+
+    private int available(String productId) {
+        return queries.query(new FindProduct(productId), ResponseTypes.optionalInstanceOf(ProductView.class)).join()
+                .map(ProductView::available).orElseThrow();
+    }
+
+    private int eventsOf(String aggregateId, String eventType) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE ?",
+                Integer.class, aggregateId, "%." + eventType);
+    }
+
+    private byte[] callbackBody(String paymentId, long amount, String outcome) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("providerReference", "test-provider");
+        body.put("paymentId", paymentId);
+        body.put("amount", amount);
+        body.put("outcome", outcome);
+        body.put("occurredAt", Instant.now().toString());
+        return new ObjectMapper().writeValueAsBytes(body);
+    }
+
+    private String sign(byte[] body) {
+        return new WebhookSignature(webhookSecret).sign(body);
+    }
+
+    private HttpResponse<String> postCallback(byte[] body, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/payments/callback"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header(WebhookSignature.HEADER, signature);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}

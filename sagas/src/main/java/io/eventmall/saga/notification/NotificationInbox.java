@@ -1,0 +1,51 @@
+package io.eventmall.saga.notification;
+
+import io.eventmall.api.notification.FindNotificationsOfUser;
+import io.eventmall.api.notification.NotificationView;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The default sender: stores each notification for its user to read through GET /notifications. A real
+ * mail or SMS sender is declared as a {@code @Primary} NotificationSender bean and takes its place.
+ */
+@Component
+public class NotificationInbox implements NotificationSender {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationInbox.class);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    NotificationInbox(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(Notification notification) {
+        jdbc.update("""
+                INSERT INTO notification (notification_id, user_id, kind, subject, body, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                UUID.randomUUID().toString(), notification.userId(), notification.kind(), notification.subject(),
+                notification.body(), Timestamp.from(clock.instant()));
+        log.info("notification {} stored for user {}", notification.kind(), notification.userId());
+    }
+
+    @QueryHandler
+    List<NotificationView> handle(FindNotificationsOfUser query) {
+        return jdbc.query("""
+                SELECT notification_id, user_id, kind, subject, body, created_at FROM notification
+                WHERE user_id = ? ORDER BY created_at DESC, notification_id LIMIT ?""",
+                (rs, row) -> new NotificationView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()),
+                query.userId(), query.limit());
+    }
+}

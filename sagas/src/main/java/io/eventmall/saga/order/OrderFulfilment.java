@@ -1,0 +1,181 @@
+package io.eventmall.saga.order;
+
+import io.eventmall.api.RuleViolation;
+import io.eventmall.api.cart.SetCartItemQuantity;
+import io.eventmall.api.flashsale.ReturnFlashSaleUnits;
+import io.eventmall.api.inventory.CommitStock;
+import io.eventmall.api.inventory.ReleaseStock;
+import io.eventmall.api.inventory.ReserveStock;
+import io.eventmall.api.order.AcceptOrder;
+import io.eventmall.api.order.ExpireOrder;
+import io.eventmall.api.order.OrderAccepted;
+import io.eventmall.api.order.OrderCancelled;
+import io.eventmall.api.order.OrderExpired;
+import io.eventmall.api.order.OrderLine;
+import io.eventmall.api.order.OrderPaid;
+import io.eventmall.api.order.OrderPlaced;
+import io.eventmall.api.order.OrderRejected;
+import io.eventmall.api.order.RejectOrder;
+import io.eventmall.saga.ProcessCommands;
+import io.eventmall.saga.notification.Notification;
+import io.eventmall.saga.notification.NotificationSender;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Takes a placed order to a final state: reserves its stock (or, for a flash-sale order, relies on the
+ * units the sale admitted), awaits payment until a durable deadline, then commits the stock when paid or
+ * gives the units back when the order is rejected, cancelled or expires.
+ */
+@Saga
+public class OrderFulfilment {
+
+    static final String PAYMENT_DEADLINE = "payment-deadline";
+    /** Operators watch this: each payment deadline that fired, by what it found. */
+    public static final String DEADLINES_FIRED = "mall.order.payment.deadlines";
+    private static final String ORDER_ID = "orderId";
+    private static final Logger log = LoggerFactory.getLogger(OrderFulfilment.class);
+
+    @Autowired
+    private transient ProcessCommands commands;
+    @Autowired
+    private transient DeadlineManager deadlines;
+    @Autowired
+    private transient PaymentTimeout paymentTimeout;
+    @Autowired
+    private transient NotificationSender notifications;
+    @Autowired
+    private transient MeterRegistry meters;
+
+    private String orderId;
+    private String customerId;
+    private List<OrderLine> lines;
+    private String flashSaleId;
+    private String purchaseId;
+    private boolean fromCart;
+    private List<String> reservedProductIds = new ArrayList<>();
+    private String deadlineId;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(OrderPlaced order, @Timestamp Instant placedAt) {
+        orderId = order.orderId();
+        customerId = order.customerId();
+        lines = order.lines();
+        flashSaleId = order.flashSaleId();
+        purchaseId = order.purchaseId();
+        fromCart = order.fromCart();
+        if (flashSaleId == null) {
+            Optional<RuleViolation> shortage = reserveEveryLine();
+            if (shortage.isPresent()) {
+                reject(shortage.get().refusal() + ": " + shortage.get().getMessage());
+                return;
+            }
+        }
+        // The customer's time to pay counts from placing the order, however late this saga handles it.
+        Instant deadline = placedAt.plus(paymentTimeout.duration());
+        commands.trySend(new AcceptOrder(orderId, deadline)).ifPresentOrElse(
+                refused -> log.info("order {} was not accepted ({}); its cancellation will release it", orderId,
+                        refused.getMessage()),
+                () -> deadlineId = deadlines.schedule(deadline, PAYMENT_DEADLINE));
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(OrderAccepted accepted) {
+        if (fromCart) {
+            lines.forEach(line -> commands.send(new SetCartItemQuantity(customerId, line.productId(), 0)));
+        }
+        if (flashSaleId != null) {
+            notifications.send(new Notification(customerId, "FLASH_SALE_RESERVED", "Your flash-sale order is reserved",
+                    "Order " + orderId + " holds your units; pay before " + accepted.paymentDeadline() + "."));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
+    public void paymentDeadlinePassed() {
+        deadlineId = null;
+        Optional<RuleViolation> refused = commands.trySend(new ExpireOrder(orderId));
+        refused.ifPresent(why -> log.info("order {} did not expire at its deadline: {}", orderId, why.getMessage()));
+        meters.counter(DEADLINES_FIRED, "outcome", refused.isPresent() ? "already-settled" : "expired").increment();
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(OrderPaid paid) {
+        cancelDeadline();
+        reservedProductIds.forEach(productId -> commands.send(new CommitStock(productId, orderId)));
+        notifications.send(new Notification(customerId, "PAYMENT_RECEIVED", "Payment received",
+                "We received " + paid.amount() + " for order " + orderId + " (payment " + paid.paymentId() + ")."));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(OrderExpired expired) {
+        giveBackUnits();
+        notifications.send(new Notification(customerId, "ORDER_EXPIRED", "Order expired",
+                "Order " + orderId + " was not paid in time and has been closed."));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(OrderCancelled cancelled) {
+        cancelDeadline();
+        giveBackUnits();
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    public void on(OrderRejected rejected) {
+        // Rejected by this saga (nothing left to release) or by an operator before acceptance.
+        giveBackUnits();
+    }
+
+    private Optional<RuleViolation> reserveEveryLine() {
+        for (OrderLine line : lines) {
+            Optional<RuleViolation> refused = commands.trySend(new ReserveStock(line.productId(), orderId, line.quantity()));
+            if (refused.isPresent()) {
+                return refused;
+            }
+            reservedProductIds.add(line.productId());
+        }
+        return Optional.empty();
+    }
+
+    private void reject(String reason) {
+        giveBackUnits();
+        commands.send(new RejectOrder(orderId, reason));
+        notifications.send(new Notification(customerId, "ORDER_REJECTED", "Order rejected",
+                "Order " + orderId + " could not be fulfilled: " + reason));
+        SagaLifecycle.end();
+    }
+
+    /** Releasing twice is harmless (the inventory releases a reservation once), so redelivery is safe. */
+    private void giveBackUnits() {
+        reservedProductIds.forEach(productId -> commands.send(new ReleaseStock(productId, orderId)));
+        reservedProductIds = new ArrayList<>();
+        if (flashSaleId != null) {
+            commands.send(new ReturnFlashSaleUnits(flashSaleId, purchaseId));
+        }
+    }
+
+    private void cancelDeadline() {
+        if (deadlineId != null) {
+            deadlines.cancelSchedule(PAYMENT_DEADLINE, deadlineId);
+            deadlineId = null;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.eventmall.saga.payment;
+
+import io.eventmall.api.inventory.ReturnStock;
+import io.eventmall.api.order.OrderRefunded;
+import io.eventmall.api.payment.PaymentRefunded;
+import io.eventmall.api.payment.RefundPayment;
+import io.eventmall.saga.ProcessCommands;
+import io.eventmall.saga.notification.Notification;
+import io.eventmall.saga.notification.NotificationSender;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * A refunded order gives its money back through its payment and its units back to stock; a refunded
+ * payment is paid back by the provider and told to the customer. Every command here acts once, so a
+ * redelivered event changes nothing.
+ */
+@Component
+@ProcessingGroup("refunds")
+public class Refunds {
+
+    private final ProcessCommands commands;
+    private final PaymentProvider provider;
+    private final NotificationSender notifications;
+
+    Refunds(ProcessCommands commands, PaymentProvider provider, NotificationSender notifications) {
+        this.commands = commands;
+        this.provider = provider;
+        this.notifications = notifications;
+    }
+
+    @EventHandler
+    void on(OrderRefunded refunded) {
+        if (refunded.paymentId() != null) {
+            commands.send(new RefundPayment(refunded.paymentId(), refunded.reason()));
+        }
+        refunded.restockedLines().forEach(line -> commands.send(new ReturnStock(line.productId(), refunded.orderId())));
+    }
+
+    @EventHandler
+    void on(PaymentRefunded refunded) {
+        provider.refund(refunded.paymentId(), refunded.amount());
+        notifications.send(new Notification(refunded.customerId(), "PAYMENT_REFUNDED", "Payment refunded",
+                refunded.amount() + " of payment " + refunded.paymentId() + " for order " + refunded.orderId()
+                        + " is on its way back to you: " + refunded.reason()));
+    }
+}
