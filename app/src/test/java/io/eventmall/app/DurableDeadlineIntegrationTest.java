@@ -1,0 +1,92 @@
+package io.eventmall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventmall.saga.order.OrderFulfilment;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import org.awaitility.Awaitility;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Payment deadlines live in PostgreSQL (db-scheduler): they survive a restart and fire once however many
+ * instances share the database. These tests start and stop whole applications on a database of their own.
+ */
+class DurableDeadlineIntegrationTest {
+
+    private static final String DATABASE = "mall_test_deadlines";
+    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
+    private static final String ADMIN_PASSWORD = "admin-dev-password";
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+            boolean exists = admin.createStatement()
+                    .executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").next();
+            if (!exists) {
+                admin.createStatement().execute("CREATE DATABASE " + DATABASE);
+            }
+        }
+        Flyway.configure().dataSource(URL, "postgres", "").cleanDisabled(false).load().clean();
+    }
+
+    @Test
+    void aDeadlineSurvivesARestartAndFiresOnTime() {
+        String orderId;
+        TestApi.User customer;
+        try (ConfigurableApplicationContext first = start()) {
+            TestApi api = api(first);
+            String productId = api.newProduct(api.adminToken(), 1_000, 3);
+            customer = api.newCustomer();
+            orderId = api.awaitingPaymentOrder(customer, productId, 1);
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            TestApi api = api(second);
+            TestApi.Response expired = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> api.get("/orders/" + orderId, customer.token()), r -> "EXPIRED".equals(r.text("status")));
+            Instant deadline = Instant.parse(expired.text("paymentDeadline"));
+            Instant closedAt = Instant.parse(expired.body().path("history").get(2).path("at").asText());
+            assertThat(closedAt).isAfterOrEqualTo(deadline);
+            assertThat(deadlinesFired(second)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseFireADeadlineOnce() {
+        try (ConfigurableApplicationContext one = start(); ConfigurableApplicationContext other = start()) {
+            TestApi api = api(one);
+            String productId = api.newProduct(api.adminToken(), 1_000, 3);
+            TestApi.User customer = api.newCustomer();
+            String orderId = api.awaitingPaymentOrder(customer, productId, 1);
+            api.eventually("/orders/" + orderId, customer.token(), r -> "EXPIRED".equals(r.text("status")));
+            // Leave time for a second firing, should one be coming.
+            Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+            assertThat(deadlinesFired(one) + deadlinesFired(other)).isEqualTo(1);
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(MallApplication.class).profiles("test").run(
+                "--server.port=0", "--spring.datasource.url=" + URL, "--mall.order.payment-timeout=PT4S",
+                "--mall.security.bootstrap-admin.password=" + ADMIN_PASSWORD);
+    }
+
+    private static TestApi api(ConfigurableApplicationContext context) {
+        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return new TestApi(port, "admin", ADMIN_PASSWORD);
+    }
+
+    private static double deadlinesFired(ConfigurableApplicationContext context) {
+        return context.getBean(MeterRegistry.class).find(OrderFulfilment.DEADLINES_FIRED).counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
+    }
+
+}

@@ -1,0 +1,100 @@
+package io.eventmall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventmall.api.product.FindProduct;
+import io.eventmall.api.product.ProductView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/** Unpaid orders close at their deadline (3 seconds here) and give everything back. */
+@IntegrationTest
+@TestPropertySource(properties = "mall.order.payment-timeout=PT3S")
+class OrderExpiryIntegrationTest {
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    QueryGateway queries;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void anUnpaidOrderExpiresAndItsStockIsBackWhereItWas() {
+        String productId = api.newProduct(api.adminToken(), 1_000, 6);
+        TestApi.User customer = api.newCustomer();
+        String orderId = api.awaitingPaymentOrder(customer, productId, 4);
+        assertThat(available(productId)).isEqualTo(2);
+
+        TestApi.Response expired = api.eventually("/orders/" + orderId, customer.token(),
+                r -> "EXPIRED".equals(r.text("status")));
+        Instant deadline = Instant.parse(expired.text("paymentDeadline"));
+        Instant closedAt = Instant.parse(expired.body().path("history").get(2).path("at").asText());
+        assertThat(closedAt).isAfterOrEqualTo(deadline).isBefore(deadline.plusSeconds(5));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> available(productId) == 6);
+        api.eventually("/notifications", customer.token(),
+                r -> r.body().path("items").findValuesAsText("kind").contains("ORDER_EXPIRED"));
+    }
+
+    @Test
+    void anExpiredFlashSaleOrderGivesItsUnitBackForSomeoneElseToBuy() {
+        String admin = api.adminToken();
+        String productId = api.newProduct(admin, 9_000, 0);
+        Instant now = Instant.now();
+        String flashSaleId = api.post("/flash-sales", admin, Map.of("productId", productId, "price", 900,
+                "quantity", 1, "perUserLimit", 1, "startsAt", now.minusSeconds(5).toString(),
+                "endsAt", now.plusSeconds(3600).toString())).text("flashSaleId");
+        TestApi.User first = api.newCustomer();
+        TestApi.User second = api.newCustomer();
+
+        TestApi.Response bought = api.post("/flash-sales/" + flashSaleId + "/purchases", first.token(), Map.of("quantity", 1));
+        assertThat(bought.status()).isEqualTo(202);
+        String purchase = "/flash-sales/" + flashSaleId + "/purchases/" + bought.text("purchaseId");
+        api.eventually(purchase, first.token(), r -> "RESERVED".equals(r.text("status")));
+        TestApi.Response order = api.eventually("/orders/" + bought.text("orderId"), first.token(), r -> r.status() == 200);
+        assertThat(order.body().path("totalAmount").asLong()).isEqualTo(900);
+        assertThat(api.post("/flash-sales/" + flashSaleId + "/purchases", second.token(), Map.of("quantity", 1)).code())
+                .isEqualTo("SOLD_OUT");
+
+        api.eventually("/orders/" + bought.text("orderId"), first.token(), r -> "EXPIRED".equals(r.text("status")));
+        api.eventually(purchase, first.token(), r -> "REJECTED".equals(r.text("status")));
+        api.eventually("/flash-sales/" + flashSaleId, null, r -> r.body().path("remaining").asInt() == 1);
+        assertThat(api.post("/flash-sales/" + flashSaleId + "/purchases", second.token(), Map.of("quantity", 1)).status())
+                .isEqualTo(202);
+    }
+
+    @Test
+    void aPaymentArrivingAfterExpiryIsRefundedAutomatically() {
+        String productId = api.newProduct(api.adminToken(), 1_000, 5);
+        TestApi.User customer = api.newCustomer();
+        String orderId = api.awaitingPaymentOrder(customer, productId, 1);
+        TestApi.Response payment = api.post("/orders/" + orderId + "/payments", customer.token(), null);
+        api.eventually("/orders/" + orderId, customer.token(), r -> "EXPIRED".equals(r.text("status")));
+
+        api.post("/sandbox/payments/" + payment.text("providerReference") + "/pay", null, Map.of("outcome", "SUCCESS"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> eventsOf(payment.text("paymentId"), "PaymentRefunded") == 1);
+        api.eventually("/notifications", customer.token(),
+                r -> r.body().path("items").findValuesAsText("kind").contains("PAYMENT_REFUNDED"));
+        assertThat(api.get("/orders/" + orderId, customer.token()).text("status")).isEqualTo("EXPIRED");
+        assertThat(eventsOf(orderId, "OrderPaid")).isZero();
+    }
+
+    private int available(String productId) {
+        return queries.query(new FindProduct(productId), ResponseTypes.optionalInstanceOf(ProductView.class)).join()
+                .map(ProductView::available).orElseThrow();
+    }
+
+    private int eventsOf(String aggregateId, String eventType) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE ?",
+                Integer.class, aggregateId, "%." + eventType);
+    }
+}
