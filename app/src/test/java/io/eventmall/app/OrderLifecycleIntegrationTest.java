@@ -166,6 +166,7 @@ class OrderLifecycleIntegrationTest {
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> snapshot(statuses).contains("PAID"));
         assertThat(snapshot(statuses)).containsSubsequence("AWAITING_PAYMENT", "PAID");
         assertThat(response.join().statusCode()).isEqualTo(200);
+        response.join().body().close();
         reading.cancel(true);
     }
 

@@ -6,10 +6,14 @@ import io.eventmall.api.order.OrderView;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +32,16 @@ public class OrderUpdatesController {
     private static final Duration STREAM_LIMIT = Duration.ofMinutes(35);
 
     private final QueryGateway queries;
+    private final Set<SseEmitter> openStreams = ConcurrentHashMap.newKeySet();
 
     OrderUpdatesController(QueryGateway queries) {
         this.queries = queries;
+    }
+
+    /** Streams end before the server drains its connections, so a shutdown never waits on a listener. */
+    @EventListener(ContextClosedEvent.class)
+    void endStreams() {
+        openStreams.forEach(SseEmitter::complete);
     }
 
     @GetMapping(path = "/api/v1/orders/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -48,9 +59,14 @@ public class OrderUpdatesController {
             throw refused;
         }
         SseEmitter emitter = new SseEmitter(STREAM_LIMIT.toMillis());
-        emitter.onCompletion(subscription::close);
-        emitter.onTimeout(subscription::close);
-        emitter.onError(failure -> subscription.close());
+        openStreams.add(emitter);
+        Runnable release = () -> {
+            openStreams.remove(emitter);
+            subscription.close();
+        };
+        emitter.onCompletion(release);
+        emitter.onTimeout(release);
+        emitter.onError(failure -> release.run());
         AtomicReference<OrderStatus> lastSent = new AtomicReference<>();
         if (send(emitter, current, lastSent)) {
             subscription.updates().subscribe(update -> send(emitter, update, lastSent), emitter::completeWithError);
