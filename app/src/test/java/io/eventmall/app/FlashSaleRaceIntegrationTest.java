@@ -122,6 +122,26 @@ class FlashSaleRaceIntegrationTest {
         assertThat(view.body().path("remaining").asInt()).isEqualTo(5);
     }
 
+    @Test
+    void aBuyerHammeringThePurchaseButtonIsRateLimited() {
+        String admin = api.adminToken();
+        String productId = api.newProduct(admin, 10_000, 0);
+        Instant now = Instant.now();
+        String flashSaleId = api.post("/flash-sales", admin, Map.of("productId", productId, "price", 1_000,
+                "quantity", 5, "perUserLimit", 1, "startsAt", now.plusSeconds(3600).toString(),
+                "endsAt", now.plusSeconds(7200).toString())).text("flashSaleId");
+        TestApi.User buyer = api.newCustomer();
+
+        List<TestApi.Response> burst = IntStream.range(0, 20)
+                .mapToObj(i -> api.post("/flash-sales/" + flashSaleId + "/purchases", buyer.token(), Map.of("quantity", 1)))
+                .toList();
+
+        List<TestApi.Response> limited = burst.stream().filter(r -> r.status() == 429).toList();
+        assertThat(limited).isNotEmpty();
+        assertThat(limited).allMatch(r -> "RATE_LIMITED".equals(r.code()) && r.headers().getFirst("Retry-After") != null);
+        assertThat(burst.stream().filter(r -> r.status() == 409).count()).isGreaterThanOrEqualTo(5);
+    }
+
     record Attempt(String userId, int status, String code, String purchaseId) {
     }
 }

@@ -56,6 +56,11 @@ public class ApiExceptionHandler {
         return problems.entity(e.status(), e.code(), e.getMessage());
     }
 
+    @ExceptionHandler(PurchaseRateLimit.RateLimited.class)
+    ResponseEntity<ProblemDetail> rateLimited(PurchaseRateLimit.RateLimited e) {
+        return problems.retryLater(e.status(), e.code(), e.getMessage(), Duration.ofSeconds(e.retryAfterSeconds()));
+    }
+
     /** With a distributed command bus (Axon Server) a refusal arrives wrapped, its code in the details. */
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> remoteRefusal(CommandExecutionException e) {

@@ -43,11 +43,13 @@ public class FlashSaleController {
     private final CommandGateway commands;
     private final Reads reads;
     private final ReadModelWait readModel;
+    private final PurchaseRateLimit rateLimit;
 
-    FlashSaleController(CommandGateway commands, Reads reads, ReadModelWait readModel) {
+    FlashSaleController(CommandGateway commands, Reads reads, ReadModelWait readModel, PurchaseRateLimit rateLimit) {
         this.commands = commands;
         this.reads = reads;
         this.readModel = readModel;
+        this.rateLimit = rateLimit;
     }
 
     @PostMapping
@@ -78,6 +80,7 @@ public class FlashSaleController {
                               Authentication authentication,
                               @RequestHeader(name = OrderController.IDEMPOTENCY_KEY, required = false) String key) {
         String buyer = Caller.of(authentication).userId();
+        rateLimit.admit(buyer);
         String purchaseId = IdempotencyKeys.idFor("flash-sale:" + flashSaleId, buyer, key);
         String orderId = UUID.nameUUIDFromBytes(("order-of-purchase:" + purchaseId).getBytes(StandardCharsets.UTF_8))
                 .toString();
