@@ -2,14 +2,10 @@ package io.eventmall.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventmall.api.product.FindProduct;
-import io.eventmall.api.product.ProductView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +19,7 @@ class OrderExpiryIntegrationTest {
     @Autowired
     TestApi api;
     @Autowired
-    QueryGateway queries;
+    StoreProbe store;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -32,14 +28,14 @@ class OrderExpiryIntegrationTest {
         String productId = api.newProduct(api.adminToken(), 1_000, 6);
         TestApi.User customer = api.newCustomer();
         String orderId = api.awaitingPaymentOrder(customer, productId, 4);
-        assertThat(available(productId)).isEqualTo(2);
+        assertThat(store.available(productId)).isEqualTo(2);
 
         TestApi.Response expired = api.eventually("/orders/" + orderId, customer.token(),
                 r -> "EXPIRED".equals(r.text("status")));
         Instant deadline = Instant.parse(expired.text("paymentDeadline"));
         Instant closedAt = Instant.parse(expired.body().path("history").get(2).path("at").asText());
         assertThat(closedAt).isAfterOrEqualTo(deadline).isBefore(deadline.plusSeconds(5));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> available(productId) == 6);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.available(productId) == 6);
         api.eventually("/notifications", customer.token(),
                 r -> r.body().path("items").findValuesAsText("kind").contains("ORDER_EXPIRED"));
     }
@@ -81,20 +77,12 @@ class OrderExpiryIntegrationTest {
 
         api.post("/sandbox/payments/" + payment.text("providerReference") + "/pay", null, Map.of("outcome", "SUCCESS"));
 
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> eventsOf(payment.text("paymentId"), "PaymentRefunded") == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> store.eventsOf(payment.text("paymentId"), "PaymentRefunded") == 1);
         api.eventually("/notifications", customer.token(),
                 r -> r.body().path("items").findValuesAsText("kind").contains("PAYMENT_REFUNDED"));
         assertThat(api.get("/orders/" + orderId, customer.token()).text("status")).isEqualTo("EXPIRED");
-        assertThat(eventsOf(orderId, "OrderPaid")).isZero();
+        assertThat(store.eventsOf(orderId, "OrderPaid")).isZero();
     }
 
-    private int available(String productId) {
-        return queries.query(new FindProduct(productId), ResponseTypes.optionalInstanceOf(ProductView.class)).join()
-                .map(ProductView::available).orElseThrow();
-    }
 
-    private int eventsOf(String aggregateId, String eventType) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE ?",
-                Integer.class, aggregateId, "%." + eventType);
-    }
 }

@@ -3,8 +3,6 @@ package io.eventmall.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventmall.api.product.FindProduct;
-import io.eventmall.api.product.ProductView;
 import io.eventmall.saga.payment.WebhookSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +30,7 @@ class OrderLifecycleIntegrationTest {
     @Autowired
     TestApi api;
     @Autowired
-    QueryGateway queries;
+    StoreProbe store;
     @Autowired
     JdbcTemplate jdbc;
     @Value("${mall.payment.webhook-secret}")
@@ -47,7 +43,7 @@ class OrderLifecycleIntegrationTest {
         String productId = api.newProduct(api.adminToken(), 2_000, 10);
         TestApi.User customer = api.newCustomer();
         String orderId = api.awaitingPaymentOrder(customer, productId, 3);
-        assertThat(available(productId)).isEqualTo(7);
+        assertThat(store.available(productId)).isEqualTo(7);
         assertThat(api.get("/orders/" + orderId, customer.token()).text("paymentDeadline")).isNotBlank();
 
         TestApi.Response payment = api.post("/orders/" + orderId + "/payments", customer.token(), null);
@@ -61,8 +57,8 @@ class OrderLifecycleIntegrationTest {
 
         TestApi.Response order = api.eventually("/orders/" + orderId, customer.token(), r -> "PAID".equals(r.text("status")));
         assertThat(order.text("paidAt")).isNotBlank();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf("stock-" + productId, "StockCommitted") == 1);
-        assertThat(available(productId)).isEqualTo(7);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.eventsOf("stock-" + productId, "StockCommitted") == 1);
+        assertThat(store.available(productId)).isEqualTo(7);
         api.eventually("/notifications", customer.token(),
                 r -> r.body().path("items").findValuesAsText("kind").contains("PAYMENT_RECEIVED"));
     }
@@ -80,7 +76,7 @@ class OrderLifecycleIntegrationTest {
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(forged.body()).contains("BAD_SIGNATURE");
-        assertThat(eventsOf(paymentId, "PaymentSucceeded")).isZero();
+        assertThat(store.eventsOf(paymentId, "PaymentSucceeded")).isZero();
         assertThat(api.get("/orders/" + orderId, customer.token()).text("status")).isEqualTo("AWAITING_PAYMENT");
     }
 
@@ -93,14 +89,12 @@ class OrderLifecycleIntegrationTest {
 
         byte[] shortPaid = callbackBody(paymentId, 1_999, "SUCCESS");
         assertThat(postCallback(shortPaid, sign(shortPaid)).statusCode()).isEqualTo(200);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf(paymentId, "PaymentFailed") == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.eventsOf(paymentId, "PaymentFailed") == 1);
         api.eventually("/notifications", customer.token(),
                 r -> r.body().path("items").findValuesAsText("kind").contains("PAYMENT_FAILED"));
         assertThat(api.get("/orders/" + orderId, customer.token()).text("status")).isEqualTo("AWAITING_PAYMENT");
 
-        TestApi.Response retry = api.post("/orders/" + orderId + "/payments", customer.token(), null);
-        assertThat(retry.status()).isEqualTo(201);
-        api.post("/sandbox/payments/" + retry.text("providerReference") + "/pay", null, Map.of("outcome", "SUCCESS"));
+        api.payThroughSandbox(customer, orderId);
         api.eventually("/orders/" + orderId, customer.token(), r -> "PAID".equals(r.text("status")));
     }
 
@@ -116,8 +110,8 @@ class OrderLifecycleIntegrationTest {
         assertThat(postCallback(body, sign(body)).statusCode()).isEqualTo(200);
 
         api.eventually("/orders/" + orderId, customer.token(), r -> "PAID".equals(r.text("status")));
-        assertThat(eventsOf(paymentId, "PaymentSucceeded")).isEqualTo(1);
-        assertThat(eventsOf(orderId, "OrderPaid")).isEqualTo(1);
+        assertThat(store.eventsOf(paymentId, "PaymentSucceeded")).isEqualTo(1);
+        assertThat(store.eventsOf(orderId, "OrderPaid")).isEqualTo(1);
     }
 
     @Test
@@ -133,8 +127,8 @@ class OrderLifecycleIntegrationTest {
         TestApi.Response order = api.eventually("/orders/" + orderId, customer.token(),
                 r -> "REJECTED".equals(r.text("status")));
         assertThat(order.body().path("history").findValuesAsText("note").toString()).contains("INSUFFICIENT", "available");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> available(plenty) == 5);
-        assertThat(available(scarce)).isEqualTo(1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.available(plenty) == 5);
+        assertThat(store.available(scarce)).isEqualTo(1);
         api.eventually("/notifications", customer.token(),
                 r -> r.body().path("items").findValuesAsText("kind").contains("ORDER_REJECTED"));
     }
@@ -160,8 +154,7 @@ class OrderLifecycleIntegrationTest {
                 }));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> snapshot(statuses).contains("AWAITING_PAYMENT"));
 
-        String reference = api.post("/orders/" + orderId + "/payments", customer.token(), null).text("providerReference");
-        api.post("/sandbox/payments/" + reference + "/pay", null, Map.of("outcome", "SUCCESS"));
+        api.payThroughSandbox(customer, orderId);
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> snapshot(statuses).contains("PAID"));
         assertThat(snapshot(statuses)).containsSubsequence("AWAITING_PAYMENT", "PAID");
@@ -184,17 +177,16 @@ class OrderLifecycleIntegrationTest {
         String productId = api.newProduct(admin, 1_000, 4);
         TestApi.User customer = api.newCustomer();
         String orderId = api.awaitingPaymentOrder(customer, productId, 3);
-        String reference = api.post("/orders/" + orderId + "/payments", customer.token(), null).text("providerReference");
-        api.post("/sandbox/payments/" + reference + "/pay", null, Map.of("outcome", "SUCCESS"));
+        String reference = api.payThroughSandbox(customer, orderId).text("providerReference");
         api.eventually("/orders/" + orderId, customer.token(), r -> "PAID".equals(r.text("status")));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf("stock-" + productId, "StockCommitted") == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.eventsOf("stock-" + productId, "StockCommitted") == 1);
 
         assertThat(api.post("/orders/" + orderId + "/refund", customer.token(), null).status()).isEqualTo(403);
         TestApi.Response refunded = api.post("/orders/" + orderId + "/refund", admin, Map.of("reason", "damaged in transit"));
         assertThat(refunded.status()).isEqualTo(200);
 
         api.eventually("/orders/" + orderId, customer.token(), r -> "REFUNDED".equals(r.text("status")));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> available(productId) == 4);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.available(productId) == 4);
         api.eventually("/notifications", customer.token(),
                 r -> r.body().path("items").findValuesAsText("kind").contains("PAYMENT_REFUNDED"));
         assertThat(jdbc.queryForObject("SELECT refunded_amount FROM sandbox_payment WHERE provider_reference = ?",
@@ -219,15 +211,7 @@ class OrderLifecycleIntegrationTest {
         }
     }
 
-    private int available(String productId) {
-        return queries.query(new FindProduct(productId), ResponseTypes.optionalInstanceOf(ProductView.class)).join()
-                .map(ProductView::available).orElseThrow();
-    }
 
-    private int eventsOf(String aggregateId, String eventType) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE ?",
-                Integer.class, aggregateId, "%." + eventType);
-    }
 
     private byte[] callbackBody(String paymentId, long amount, String outcome) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -135,6 +135,16 @@ public class TestApi {
         return orderId;
     }
 
+    /** Opens a payment for the order and has the sandbox provider report it paid; returns the payment. */
+    public Response payThroughSandbox(User customer, String orderId) {
+        Response payment = post("/orders/" + orderId + "/payments", customer.token(), null);
+        assertThat(payment.status()).as(payment.body().toString()).isEqualTo(201);
+        Response paid = post("/sandbox/payments/" + payment.text("providerReference") + "/pay", null,
+                Map.of("outcome", "SUCCESS"));
+        assertThat(paid.status()).isEqualTo(202);
+        return payment;
+    }
+
     public String newAddress(String token) {
         Response address = post("/addresses", token, Map.of("receiverName", "Ada", "phone", "+44 20 7946 0000",
                 "province", "London", "city", "London", "district", "Camden", "detailAddress", "1 High St"));
