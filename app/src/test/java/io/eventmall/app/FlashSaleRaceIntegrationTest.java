@@ -13,7 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
@@ -25,6 +28,15 @@ class FlashSaleRaceIntegrationTest {
 
     @Autowired
     TestApi api;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    StringRedisTemplate redis;
+
+    private double gateOutcomes(String outcome) {
+        return meters.find("mall.flash-sale.gate").tag("outcome", outcome).counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
 
     @Test
     void twoHundredBuyersRaceForFiftyUnitsAndExactlyFiftyWinNobodyTwice() throws Exception {
@@ -39,6 +51,8 @@ class FlashSaleRaceIntegrationTest {
 
         List<TestApi.User> buyers = IntStream.range(0, BUYERS).parallel().mapToObj(i -> api.newCustomer()).toList();
 
+        double admittedBefore = gateOutcomes("ADMITTED");
+        double refusedBefore = gateOutcomes("SOLD_OUT") + gateOutcomes("LIMIT_REACHED");
         // Every buyer fires two purchases at once, with different keys: the per-user limit must hold too.
         ExecutorService pool = Executors.newFixedThreadPool(64);
         CountDownLatch start = new CountDownLatch(1);
@@ -74,6 +88,11 @@ class FlashSaleRaceIntegrationTest {
         TestApi.Response soldOut = api.eventually("/flash-sales/" + flashSaleId, null,
                 r -> r.body().path("remaining").asInt() == 0);
         assertThat(soldOut.body().path("quantity").asInt()).isEqualTo(UNITS);
+        // The Redis gate turned the rest away before the aggregate, and its count agrees with the aggregate's.
+        assertThat(gateOutcomes("ADMITTED") - admittedBefore).isEqualTo(UNITS);
+        assertThat(gateOutcomes("SOLD_OUT") + gateOutcomes("LIMIT_REACHED") - refusedBefore)
+                .isEqualTo(2 * BUYERS - UNITS);
+        assertThat(redis.opsForHash().get("mall:gate:{" + flashSaleId + "}:sale", "remaining")).isEqualTo("0");
 
         Attempt winner = admitted.get(0);
         TestApi.User winnerUser = buyers.stream().filter(b -> b.userId().equals(winner.userId())).findFirst().orElseThrow();

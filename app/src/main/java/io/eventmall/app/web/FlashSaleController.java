@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import io.eventmall.query.gate.FlashSaleGate;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -44,12 +46,17 @@ public class FlashSaleController {
     private final Reads reads;
     private final ReadModelWait readModel;
     private final PurchaseRateLimit rateLimit;
+    private final FlashSaleGate gate;
+    private final Clock clock;
 
-    FlashSaleController(CommandGateway commands, Reads reads, ReadModelWait readModel, PurchaseRateLimit rateLimit) {
+    FlashSaleController(CommandGateway commands, Reads reads, ReadModelWait readModel, PurchaseRateLimit rateLimit,
+                        FlashSaleGate gate, Clock clock) {
         this.commands = commands;
         this.reads = reads;
         this.readModel = readModel;
         this.rateLimit = rateLimit;
+        this.gate = gate;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -71,8 +78,9 @@ public class FlashSaleController {
     }
 
     /**
-     * The FlashSale aggregate decides at once (sold out, limit, window); the order for the units is
-     * created asynchronously, so an admitted purchase answers QUEUED with the id its order will have.
+     * The per-user rate limit and the Redis gate turn most of a spike away; the FlashSale aggregate then
+     * decides at once (sold out, limit, window). The order for the units is created asynchronously, so an
+     * admitted purchase answers QUEUED with the id its order will have.
      */
     @PostMapping("/{flashSaleId}/purchases")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -84,7 +92,18 @@ public class FlashSaleController {
         String purchaseId = IdempotencyKeys.idFor("flash-sale:" + flashSaleId, buyer, key);
         String orderId = UUID.nameUUIDFromBytes(("order-of-purchase:" + purchaseId).getBytes(StandardCharsets.UTF_8))
                 .toString();
-        commands.sendAndWait(new PurchaseFlashSaleUnits(flashSaleId, purchaseId, buyer, body.quantity(), orderId));
+        FlashSaleGate.Decision decision = gate.admit(flashSaleId, purchaseId, buyer, body.quantity(), clock.instant());
+        if (decision.refused()) {
+            throw ApiProblem.of(decision.refusal(), "flash sale " + flashSaleId + ": " + decision.refusal());
+        }
+        try {
+            commands.sendAndWait(new PurchaseFlashSaleUnits(flashSaleId, purchaseId, buyer, body.quantity(), orderId));
+        } catch (RuntimeException refused) {
+            if (decision.ticketTaken()) {
+                gate.cancel(flashSaleId, purchaseId, buyer, body.quantity());
+            }
+            throw refused;
+        }
         log.info("flash sale {}: purchase {} of {} unit(s) admitted for user {}", flashSaleId, purchaseId,
                 body.quantity(), buyer);
         return new PurchaseAccepted(purchaseId, PurchaseStatus.QUEUED, orderId);

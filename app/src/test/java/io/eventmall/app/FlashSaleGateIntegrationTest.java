@@ -1,0 +1,83 @@
+package io.eventmall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventmall.api.Refusal;
+import io.eventmall.query.gate.FlashSaleGate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** The Redis gate in front of the FlashSale aggregate, against the real Redis. */
+@IntegrationTest
+class FlashSaleGateIntegrationTest {
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    FlashSaleGate gate;
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Test
+    void theGateAppliesTheSaleRulesAndGivesBackWhatTheAggregateRefused() {
+        Instant now = Instant.now();
+        String sale = scheduledSale(2, 1, now.minusSeconds(5), now.plusSeconds(3600));
+
+        assertThat(gate.admit(sale, "p1", "ann", 1, now)).isEqualTo(new FlashSaleGate.Decision(null, true));
+        assertThat(gate.admit(sale, "p1", "ann", 1, now).refused()).as("a repeated purchase").isFalse();
+        assertThat(gate.admit(sale, "p2", "ann", 1, now).refusal()).isEqualTo(Refusal.LIMIT_REACHED);
+        assertThat(gate.admit(sale, "p3", "bob", 1, now).ticketTaken()).isTrue();
+        assertThat(gate.admit(sale, "p4", "cat", 1, now).refusal()).isEqualTo(Refusal.SOLD_OUT);
+
+        gate.cancel(sale, "p3", "bob", 1);
+        gate.cancel(sale, "p3", "bob", 1);
+        assertThat(gate.admit(sale, "p4", "cat", 1, now).ticketTaken()).isTrue();
+        assertThat(gate.admit(sale, "p5", "dan", 1, now).refusal()).isEqualTo(Refusal.SOLD_OUT);
+
+        assertThat(gate.admit(sale, "p6", "eve", 1, now.minusSeconds(60)).refusal()).isEqualTo(Refusal.NOT_STARTED);
+        assertThat(gate.admit(sale, "p7", "eve", 1, now.plusSeconds(7200)).refusal()).isEqualTo(Refusal.ENDED);
+    }
+
+    @Test
+    void anUnknownSalePassesToTheAggregate() {
+        FlashSaleGate.Decision decision = gate.admit("no-such-sale", "p1", "ann", 1, Instant.now());
+        assertThat(decision.refused()).isFalse();
+        assertThat(decision.ticketTaken()).isFalse();
+    }
+
+    @Test
+    void purchasesTheAggregateMadeAreCountedOnceAndReturnedUnitsComeBackOnce() {
+        Instant now = Instant.now();
+        String sale = scheduledSale(3, 2, now.minusSeconds(5), now.plusSeconds(3600));
+        TestApi.User buyer = api.newCustomer();
+        assertThat(api.post("/flash-sales/" + sale + "/purchases", buyer.token(), Map.of("quantity", 2)).status())
+                .isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/flash-sales/" + sale, null).body().path("remaining").asInt() == 1);
+        assertThat(remainingAtTheGate(sale)).isEqualTo(1);
+        assertThat(gate.admit(sale, "other", buyer.userId(), 1, now).refusal()).isEqualTo(Refusal.LIMIT_REACHED);
+    }
+
+    private String scheduledSale(int quantity, int perUserLimit, Instant startsAt, Instant endsAt) {
+        String admin = api.adminToken();
+        String productId = api.newProduct(admin, 5_000, 0);
+        String sale = api.post("/flash-sales", admin, Map.of("productId", productId, "price", 500,
+                "quantity", quantity, "perUserLimit", perUserLimit, "startsAt", startsAt.toString(),
+                "endsAt", endsAt.toString())).text("flashSaleId");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> redis.hasKey(saleKey(sale)));
+        return sale;
+    }
+
+    private int remainingAtTheGate(String sale) {
+        return Integer.parseInt((String) redis.opsForHash().get(saleKey(sale), "remaining"));
+    }
+
+    private static String saleKey(String sale) {
+        return "mall:gate:{" + sale + "}:sale";
+    }
+}
