@@ -133,6 +133,20 @@ class ApiContractIntegrationTest {
     }
 
     @Test
+    void healthShowsEachDependencyToAdminsOnly() {
+        TestApi.Response publicView = api.get("/actuator/health", null);
+        assertThat(publicView.status()).isEqualTo(200);
+        assertThat(publicView.text("status")).isEqualTo("UP");
+        assertThat(publicView.body().has("components")).isFalse();
+
+        TestApi.Response adminView = api.get("/actuator/health", api.adminToken());
+        assertThat(adminView.body().path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(adminView.body().path("components").path("redis").path("status").asText()).isEqualTo("UP");
+        assertThat(adminView.body().path("components").path("eventProcessors").path("details").path("orders").asText())
+                .isIn("RUNNING", "REPLAYING");
+    }
+
+    @Test
     void openApiDocumentIsServed() {
         TestApi.Response docs = api.call(HttpMethod.GET, "/v3/api-docs", null, null, Map.of());
         assertThat(docs.status()).isEqualTo(200);
