@@ -58,7 +58,7 @@ public class FlashSale {
     protected FlashSale() {
     }
 
-    /** Purchases are retried by the queue that feeds them, so a known purchase id is answered before any rule. */
+    /** A purchase id comes from the buyer's Idempotency-Key, so a known one is a retry and is answered before any rule. */
     @CommandHandler
     public void handle(PurchaseFlashSaleUnits command) {
         if (purchases.containsKey(command.purchaseId())) {
