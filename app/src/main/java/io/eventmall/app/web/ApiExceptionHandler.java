@@ -56,6 +56,11 @@ public class ApiExceptionHandler {
         return problems.entity(e.status(), e.code(), e.getMessage());
     }
 
+    @ExceptionHandler(PaymentController.ProviderUnavailable.class)
+    ResponseEntity<ProblemDetail> noPaymentProvider(PaymentController.ProviderUnavailable e) {
+        return problems.retryLater(e.status(), e.code(), e.getMessage(), RETRY_AFTER);
+    }
+
     @ExceptionHandler(PurchaseRateLimit.RateLimited.class)
     ResponseEntity<ProblemDetail> rateLimited(PurchaseRateLimit.RateLimited e) {
         return problems.retryLater(e.status(), e.code(), e.getMessage(), Duration.ofSeconds(e.retryAfterSeconds()));

@@ -42,16 +42,16 @@ public class PaymentController {
 
     private final CommandGateway commands;
     private final Reads reads;
-    private final PaymentProvider provider;
+    private final ObjectProvider<PaymentProvider> providers;
     private final ObjectProvider<SandboxPaymentProvider> sandbox;
     private final WebhookSignature signature;
     private final ObjectMapper json;
 
-    PaymentController(CommandGateway commands, Reads reads, PaymentProvider provider,
+    PaymentController(CommandGateway commands, Reads reads, ObjectProvider<PaymentProvider> providers,
                       ObjectProvider<SandboxPaymentProvider> sandbox, PaymentSettings settings, ObjectMapper json) {
         this.commands = commands;
         this.reads = reads;
-        this.provider = provider;
+        this.providers = providers;
         this.sandbox = sandbox;
         this.signature = new WebhookSignature(settings.webhookSecret());
         this.json = json;
@@ -66,6 +66,10 @@ public class PaymentController {
         if (order.status() != OrderStatus.AWAITING_PAYMENT) {
             throw ApiProblem.of(Refusal.INVALID_STATE, "order " + orderId + " is " + order.status()
                     + ", it cannot be paid");
+        }
+        PaymentProvider provider = providers.getIfAvailable();
+        if (provider == null) {
+            throw new ProviderUnavailable();
         }
         String paymentId = UUID.randomUUID().toString();
         PaymentProvider.PaymentSession session = provider.open(paymentId, orderId, order.totalAmount());
@@ -112,6 +116,14 @@ public class PaymentController {
             return notice;
         } catch (IOException e) {
             throw ApiProblem.of(Refusal.VALIDATION_FAILED, "the callback body is not a valid notification");
+        }
+    }
+
+    /** The sandbox is off and no real provider is configured: payments cannot be taken right now. */
+    static class ProviderUnavailable extends ApiProblem {
+
+        ProviderUnavailable() {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "no payment provider is configured");
         }
     }
 

@@ -9,6 +9,7 @@ import io.eventmall.saga.notification.Notification;
 import io.eventmall.saga.notification.NotificationSender;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +22,12 @@ import org.springframework.stereotype.Component;
 public class Refunds {
 
     private final ProcessCommands commands;
-    private final PaymentProvider provider;
+    private final ObjectProvider<PaymentProvider> providers;
     private final NotificationSender notifications;
 
-    Refunds(ProcessCommands commands, PaymentProvider provider, NotificationSender notifications) {
+    Refunds(ProcessCommands commands, ObjectProvider<PaymentProvider> providers, NotificationSender notifications) {
         this.commands = commands;
-        this.provider = provider;
+        this.providers = providers;
         this.notifications = notifications;
     }
 
@@ -40,7 +41,8 @@ public class Refunds {
 
     @EventHandler
     void on(PaymentRefunded refunded) {
-        provider.refund(refunded.paymentId(), refunded.amount());
+        // Without a provider this fails and the processor retries: the refund waits, it is not lost.
+        providers.getObject().refund(refunded.paymentId(), refunded.amount());
         notifications.send(new Notification(refunded.customerId(), "PAYMENT_REFUNDED", "Payment refunded",
                 refunded.amount() + " of payment " + refunded.paymentId() + " for order " + refunded.orderId()
                         + " is on its way back to you: " + refunded.reason()));
