@@ -1,0 +1,108 @@
+package io.eventmall.app.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventmall.app.config.AuditTrailCorrelation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the event store as it is, for auditors: one aggregate's whole stream (never a snapshot), or the
+ * global stream in commit order with filters. Payloads are shown as stored (JSON).
+ */
+@Component
+public class EventHistory {
+
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    EventHistory(EventStore eventStore, JdbcTemplate jdbc, ObjectMapper json) {
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The aggregate's events from its first, bypassing snapshots. */
+    public List<DomainEventMessage<?>> streamOf(String aggregateId) {
+        DomainEventStream stream = eventStore.readEvents(aggregateId, 0);
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        stream.forEachRemaining(events::add);
+        return events;
+    }
+
+    public List<AuditedEvent> auditedStreamOf(String aggregateId) {
+        return streamOf(aggregateId).stream().map(this::audited).toList();
+    }
+
+    public List<AuditedEvent> globalStream(long afterPosition, String type, Instant from, Instant to, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT global_index, aggregate_identifier, sequence_number, payload_type, payload, time_stamp, meta_data
+                FROM domain_event_entry WHERE global_index > ?""");
+        List<Object> args = new ArrayList<>(List.of(afterPosition));
+        if (type != null) {
+            sql.append(" AND payload_type LIKE ?");
+            args.add("%." + type);
+        }
+        if (from != null) {
+            sql.append(" AND time_stamp::timestamptz >= ?");
+            args.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            sql.append(" AND time_stamp::timestamptz < ?");
+            args.add(Timestamp.from(to));
+        }
+        sql.append(" ORDER BY global_index LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), (rs, row) -> stored(rs), args.toArray());
+    }
+
+    private AuditedEvent audited(DomainEventMessage<?> event) {
+        return new AuditedEvent(null, event.getAggregateIdentifier(), event.getSequenceNumber(),
+                event.getPayloadType().getSimpleName(), json.valueToTree(event.getPayload()), event.getTimestamp(),
+                provenance(event.getMetaData()));
+    }
+
+    private AuditedEvent stored(ResultSet rs) throws SQLException {
+        String payloadType = rs.getString("payload_type");
+        JsonNode metadata = tree(rs.getBytes("meta_data"));
+        return new AuditedEvent(rs.getLong("global_index"), rs.getString("aggregate_identifier"),
+                rs.getLong("sequence_number"), payloadType.substring(payloadType.lastIndexOf('.') + 1),
+                tree(rs.getBytes("payload")), Instant.parse(rs.getString("time_stamp")),
+                new AuditedEvent.Provenance(text(metadata, AuditTrailCorrelation.USER_ID),
+                        text(metadata, AuditTrailCorrelation.CORRELATION_ID),
+                        text(metadata, AuditTrailCorrelation.CAUSATION_ID), text(metadata, AuditTrailCorrelation.TRACE_ID)));
+    }
+
+    private static AuditedEvent.Provenance provenance(MetaData metaData) {
+        return new AuditedEvent.Provenance((String) metaData.get(AuditTrailCorrelation.USER_ID),
+                (String) metaData.get(AuditTrailCorrelation.CORRELATION_ID),
+                (String) metaData.get(AuditTrailCorrelation.CAUSATION_ID),
+                (String) metaData.get(AuditTrailCorrelation.TRACE_ID));
+    }
+
+    private JsonNode tree(byte[] bytes) {
+        try {
+            return bytes == null ? json.nullNode() : json.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored event is not JSON", e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

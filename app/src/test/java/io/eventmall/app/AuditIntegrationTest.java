@@ -1,0 +1,81 @@
+package io.eventmall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Auditors read any stream, rebuild any aggregate as of a past point, and see who did what. */
+@IntegrationTest
+class AuditIntegrationTest {
+
+    @Autowired
+    TestApi api;
+
+    @Test
+    void anAuditorReadsAStreamWithItsProvenanceAndRebuildsPastStates() {
+        String admin = api.adminToken();
+        String adminId = api.get("/users/me", admin).text("userId");
+        String productId = api.newProduct(admin, 1_000, 0);
+        api.put("/products/" + productId, admin, Map.of("price", 1_200));
+        api.put("/products/" + productId, admin, Map.of("price", 1_500));
+        String auditor = auditorToken(admin);
+
+        TestApi.Response stream = api.get("/audit/aggregates/" + productId + "/events", auditor);
+        assertThat(stream.status()).as(stream.body().toString()).isEqualTo(200);
+        assertThat(stream.body().findValuesAsText("type"))
+                .containsExactly("ProductCreated", "ProductPriceChanged", "ProductPriceChanged");
+        JsonNode created = stream.body().get(0);
+        assertThat(created.path("payload").path("price").asLong()).isEqualTo(1_000);
+        assertThat(created.path("metadata").path("userId").asText()).isEqualTo(adminId);
+        assertThat(created.path("metadata").path("correlationId").asText()).isNotBlank();
+        assertThat(created.path("metadata").path("causationId").asText()).isNotBlank();
+
+        TestApi.Response second = api.get("/audit/aggregates/" + productId + "/state?sequence=1", auditor);
+        assertThat(second.body().path("state").path("price").asLong()).isEqualTo(1_200);
+        assertThat(second.body().path("sequence").asLong()).isEqualTo(1);
+        String firstMoment = created.path("timestamp").asText();
+        TestApi.Response first = api.get("/audit/aggregates/" + productId + "/state?at=" + firstMoment, auditor);
+        assertThat(first.body().path("state").path("price").asLong()).isEqualTo(1_000);
+        TestApi.Response now = api.get("/audit/aggregates/" + productId + "/state?sequence=99", auditor);
+        assertThat(now.body().path("state").path("price").asLong()).isEqualTo(1_500);
+
+        assertThat(api.get("/audit/aggregates/" + productId + "/state", auditor).code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.get("/audit/aggregates/no-such-thing/events", auditor).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theGlobalStreamPagesInCommitOrderAndFiltersByType() {
+        String admin = api.adminToken();
+        String productId = api.newProduct(admin, 1_000, 0);
+        api.put("/products/" + productId, admin, Map.of("price", 1_100));
+        String auditor = auditorToken(admin);
+
+        TestApi.Response page = api.get("/audit/events?type=ProductPriceChanged&limit=1000", auditor);
+        assertThat(page.status()).isEqualTo(200);
+        List<String> types = page.body().path("items").findValuesAsText("type");
+        assertThat(types).isNotEmpty().containsOnly("ProductPriceChanged");
+        assertThat(page.body().path("items").findValuesAsText("aggregateId")).contains(productId);
+
+        TestApi.Response firstTwo = api.get("/audit/events?limit=2", auditor);
+        long last = firstTwo.body().path("lastPosition").asLong();
+        TestApi.Response next = api.get("/audit/events?limit=2&afterPosition=" + last, auditor);
+        assertThat(next.body().path("items").get(0).path("position").asLong()).isGreaterThan(last);
+        assertThat(api.get("/audit/events?limit=5000", auditor).code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void customersCannotAudit() {
+        assertThat(api.get("/audit/events", api.newCustomer().token()).status()).isEqualTo(403);
+    }
+
+    private String auditorToken(String admin) {
+        TestApi.User auditor = api.newCustomer();
+        api.put("/users/" + auditor.userId() + "/roles", admin, Map.of("roles", List.of("AUDITOR")));
+        String username = api.get("/users/me", auditor.token()).text("username");
+        return api.login(username, "secret-pass-1");
+    }
+}
