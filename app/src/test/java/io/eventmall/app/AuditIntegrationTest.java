@@ -14,6 +14,8 @@ class AuditIntegrationTest {
 
     @Autowired
     TestApi api;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void anAuditorReadsAStreamWithItsProvenanceAndRebuildsPastStates() {
@@ -65,6 +67,35 @@ class AuditIntegrationTest {
         TestApi.Response next = api.get("/audit/events?limit=2&afterPosition=" + last, auditor);
         assertThat(next.body().path("items").get(0).path("position").asLong()).isGreaterThan(last);
         assertThat(api.get("/audit/events?limit=5000", auditor).code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void verificationFindsTheFirstAlteredEvent() {
+        String admin = api.adminToken();
+        String productId = api.newProduct(admin, 4_242, 0);
+        String auditor = auditorToken(admin);
+        long storedEvents = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        TestApi.Response intact = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> api.get("/audit/verify", auditor), r -> r.body().path("checkedEvents").asLong() >= storedEvents);
+        assertThat(intact.body().path("valid").asBoolean()).isTrue();
+
+        long position = jdbc.queryForObject(
+                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
+                Long.class, productId);
+        byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?",
+                byte[].class, position);
+        byte[] altered = new String(original, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"price\":4242", "\"price\":1").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String rewrite = "UPDATE domain_event_entry SET payload = ? WHERE global_index = ?";
+        jdbc.update(rewrite, altered, position);
+        try {
+            TestApi.Response broken = api.get("/audit/verify", auditor);
+            assertThat(broken.body().path("valid").asBoolean()).isFalse();
+            assertThat(broken.body().path("firstBrokenPosition").asLong()).isEqualTo(position);
+        } finally {
+            jdbc.update(rewrite, original, position);
+        }
+        assertThat(api.get("/audit/verify", auditor).body().path("valid").asBoolean()).isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.eventmall.app.audit;
 
 import io.eventmall.api.Refusal;
 import io.eventmall.app.web.ApiProblem;
+import io.eventmall.query.audit.IntegrityChain;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -23,10 +24,18 @@ public class AuditController {
 
     private final EventHistory history;
     private final PastState pastState;
+    private final IntegrityChain integrity;
 
-    AuditController(EventHistory history, PastState pastState) {
+    AuditController(EventHistory history, PastState pastState, IntegrityChain integrity) {
         this.history = history;
         this.pastState = pastState;
+        this.integrity = integrity;
+    }
+
+    /** Recomputes the hash chain over the stored events; the first broken link is where history was altered. */
+    @GetMapping("/verify")
+    IntegrityChain.Verdict verify() {
+        return integrity.verify();
     }
 
     @GetMapping("/aggregates/{aggregateId}/events")
