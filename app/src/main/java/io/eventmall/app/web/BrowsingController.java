@@ -6,7 +6,7 @@ import io.eventmall.api.flashsale.FlashSaleView;
 import io.eventmall.api.home.HomeView;
 import io.eventmall.api.merchant.FindMerchant;
 import io.eventmall.api.merchant.MerchantView;
-import io.eventmall.api.paging.CursorPage;
+import io.eventmall.api.product.ProductPage;
 import io.eventmall.api.product.FindListedProducts;
 import io.eventmall.api.product.ProductDetail;
 import io.eventmall.api.product.ProductView;
@@ -59,11 +59,10 @@ public class BrowsingController {
     }
 
     @GetMapping("/products")
-    @SuppressWarnings("unchecked")
-    CursorPage<ProductView> products(@RequestParam(required = false) @Size(max = 64) String categoryId,
+    ProductPage products(@RequestParam(required = false) @Size(max = 64) String categoryId,
                                      @RequestParam(required = false) @Size(max = 200) String cursor,
                                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return reads.one(new FindListedProducts(categoryId, null, cursor, size), CursorPage.class);
+        return reads.one(new FindListedProducts(categoryId, null, cursor, size), ProductPage.class);
     }
 
     @GetMapping("/merchants/top")
@@ -78,12 +77,11 @@ public class BrowsingController {
     }
 
     @GetMapping("/merchants/{merchantId}/products")
-    @SuppressWarnings("unchecked")
-    CursorPage<ProductView> merchantProducts(@PathVariable @Size(max = 64) String merchantId,
+    ProductPage merchantProducts(@PathVariable @Size(max = 64) String merchantId,
                                              @RequestParam(required = false) @Size(max = 200) String cursor,
                                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         reads.require(new FindMerchant(merchantId), MerchantView.class, "merchant", merchantId);
-        return reads.one(new FindListedProducts(null, merchantId, cursor, size), CursorPage.class);
+        return reads.one(new FindListedProducts(null, merchantId, cursor, size), ProductPage.class);
     }
 
     @GetMapping("/rankings")

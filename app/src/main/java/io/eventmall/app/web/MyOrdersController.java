@@ -3,7 +3,7 @@ package io.eventmall.app.web;
 import io.eventmall.api.order.FindOrdersOfCustomer;
 import io.eventmall.api.order.OrderStatus;
 import io.eventmall.api.order.OrderView;
-import io.eventmall.api.paging.CursorPage;
+import io.eventmall.api.order.OrderPage;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -25,12 +25,11 @@ public class MyOrdersController {
     }
 
     @GetMapping
-    @SuppressWarnings("unchecked")
-    CursorPage<OrderView> mine(@RequestParam(required = false) OrderStatus status,
+    OrderPage mine(@RequestParam(required = false) OrderStatus status,
                                @RequestParam(required = false) @Size(max = 200) String cursor,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                                Authentication authentication) {
         return reads.one(new FindOrdersOfCustomer(Caller.of(authentication).userId(), status, cursor, size),
-                CursorPage.class);
+                OrderPage.class);
     }
 }

@@ -3,7 +3,7 @@ package io.eventmall.app.web;
 import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
 import io.eventmall.api.order.FindOrdersToReview;
-import io.eventmall.api.paging.CursorPage;
+import io.eventmall.api.review.ReviewPage;
 import io.eventmall.api.product.FindProduct;
 import io.eventmall.api.product.ProductView;
 import io.eventmall.api.review.FindReviewsOfProduct;
@@ -47,11 +47,10 @@ public class ReviewController {
     }
 
     @GetMapping
-    @SuppressWarnings("unchecked")
-    CursorPage<ReviewView> reviews(@PathVariable @Size(max = 64) String productId,
+    ReviewPage reviews(@PathVariable @Size(max = 64) String productId,
                                    @RequestParam(required = false) @Size(max = 200) String cursor,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return reads.one(new FindReviewsOfProduct(productId, cursor, size), CursorPage.class);
+        return reads.one(new FindReviewsOfProduct(productId, cursor, size), ReviewPage.class);
     }
 
     @PostMapping

@@ -4,7 +4,6 @@ import io.eventmall.api.inventory.StockAdded;
 import io.eventmall.api.inventory.StockReleased;
 import io.eventmall.api.inventory.StockReserved;
 import io.eventmall.api.inventory.StockReturned;
-import io.eventmall.api.paging.CursorPage;
 import io.eventmall.api.product.FindListedProducts;
 import io.eventmall.api.product.FindProduct;
 import io.eventmall.api.product.FindProductDetail;
@@ -18,6 +17,7 @@ import io.eventmall.api.product.ProductPriceChanged;
 import io.eventmall.api.product.ProductView;
 import io.eventmall.api.review.ReviewWritten;
 import io.eventmall.query.paging.KeysetCursor;
+import io.eventmall.api.product.ProductPage;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -131,12 +131,12 @@ public class ProductProjection {
     }
 
     @QueryHandler
-    CursorPage<ProductView> handle(FindListedProducts query) {
+    ProductPage handle(FindListedProducts query) {
         int size = KeysetCursor.pageSize(query.size());
         KeysetCursor after = KeysetCursor.startingAt(query.cursor());
         return KeysetCursor.pageOf(products.listedPage(query.categoryId(), query.merchantId(), after.at(), after.id(),
                         Limit.of(size + 1)), size, ProductEntity::toView,
-                product -> new KeysetCursor(product.createdAt(), product.productId()));
+                product -> new KeysetCursor(product.createdAt(), product.productId()), ProductPage::new);
     }
 
     private void change(String productId, Consumer<ProductEntity> change) {

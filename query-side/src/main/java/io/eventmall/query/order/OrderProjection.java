@@ -14,8 +14,8 @@ import io.eventmall.api.order.OrderRejected;
 import io.eventmall.api.order.OrderShipped;
 import io.eventmall.api.order.OrderStatus;
 import io.eventmall.api.order.OrderView;
-import io.eventmall.api.paging.CursorPage;
 import io.eventmall.query.paging.KeysetCursor;
+import io.eventmall.api.order.OrderPage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -111,7 +111,7 @@ public class OrderProjection {
     }
 
     @QueryHandler
-    CursorPage<OrderView> handle(FindOrdersOfCustomer query) {
+    OrderPage handle(FindOrdersOfCustomer query) {
         int size = KeysetCursor.pageSize(query.size());
         KeysetCursor after = KeysetCursor.startingAt(query.cursor());
         Limit oneMore = Limit.of(size + 1);
@@ -119,7 +119,7 @@ public class OrderProjection {
                 ? orders.pageOfCustomer(query.customerId(), after.at(), after.id(), oneMore)
                 : orders.pageOfCustomerInStatus(query.customerId(), query.status(), after.at(), after.id(), oneMore);
         return KeysetCursor.pageOf(rows, size, OrderEntity::toView,
-                order -> new KeysetCursor(order.createdAt(), order.orderId()));
+                order -> new KeysetCursor(order.createdAt(), order.orderId()), OrderPage::new);
     }
 
     @QueryHandler

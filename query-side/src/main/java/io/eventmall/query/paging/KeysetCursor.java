@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import io.eventmall.api.paging.CursorPage;
 
 /**
  * The position after the last row of a page in a list ordered by (time DESC, id DESC). Clients see it as an
@@ -47,11 +47,11 @@ public record KeysetCursor(Instant at, String id) {
      * A page from {@code size + 1} rows read after this cursor: the extra row only tells that there is a next page,
      * which starts after the last row shown.
      */
-    public static <R, V> CursorPage<V> pageOf(List<R> rows, int size, Function<R, V> view,
-                                              Function<V, KeysetCursor> positionOf) {
-        List<V> page = rows.stream().limit(size).map(view).toList();
-        String next = rows.size() > size ? positionOf.apply(page.get(size - 1)).encode() : null;
-        return new CursorPage<>(page, next);
+    public static <R, V, P> P pageOf(List<R> rows, int size, Function<R, V> view, Function<V, KeysetCursor> positionOf,
+                                     BiFunction<List<V>, String, P> page) {
+        List<V> items = rows.stream().limit(size).map(view).toList();
+        String next = rows.size() > size ? positionOf.apply(items.get(size - 1)).encode() : null;
+        return page.apply(items, next);
     }
 
     /** Pages hold 1 to 100 rows. */

@@ -1,10 +1,10 @@
 package io.eventmall.query.review;
 
-import io.eventmall.api.paging.CursorPage;
 import io.eventmall.api.review.FindReviewsOfProduct;
 import io.eventmall.api.review.ReviewView;
 import io.eventmall.api.review.ReviewWritten;
 import io.eventmall.query.paging.KeysetCursor;
+import io.eventmall.api.review.ReviewPage;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,10 +41,11 @@ public class ReviewProjection {
     }
 
     @QueryHandler
-    CursorPage<ReviewView> handle(FindReviewsOfProduct query) {
+    ReviewPage handle(FindReviewsOfProduct query) {
         int size = KeysetCursor.pageSize(query.size());
         KeysetCursor after = KeysetCursor.startingAt(query.cursor());
         return KeysetCursor.pageOf(reviews.pageOfProduct(query.productId(), after.at(), after.id(), Limit.of(size + 1)),
-                size, ReviewEntity::toView, review -> new KeysetCursor(review.writtenAt(), review.reviewId()));
+                size, ReviewEntity::toView, review -> new KeysetCursor(review.writtenAt(), review.reviewId()),
+                ReviewPage::new);
     }
 }
