@@ -218,7 +218,12 @@ class BrowsingIntegrationTest {
     }
 
     static List<String> ids(TestApi.Response response, String field) {
-        JsonNode items = response.body().isArray() ? response.body() : response.body().path("items");
+        return ids(response.body(), field);
+    }
+
+    /** The given field of each item of a list, or of a page's {@code items}. */
+    static List<String> ids(JsonNode list, String field) {
+        JsonNode items = list.isArray() ? list : list.path("items");
         List<String> ids = new ArrayList<>();
         items.forEach(item -> ids.add(item.path(field).asText()));
         return ids;
