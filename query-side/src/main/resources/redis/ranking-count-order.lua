@@ -9,12 +9,16 @@ if state ~= from then
   return 0
 end
 local sign = tonumber(ARGV[2])
+-- A product whose facts were unknown when the order was placed has JSON nulls here (cjson.null is truthy).
+local function known(value)
+  return value ~= nil and value ~= cjson.null
+end
 for _, line in ipairs(cjson.decode(redis.call('HGET', KEYS[1], 'lines'))) do
   redis.call('ZINCRBY', KEYS[2], sign * line.quantity, line.productId)
-  if line.categoryId then
+  if known(line.categoryId) then
     redis.call('ZINCRBY', ARGV[3] .. line.categoryId, sign * line.quantity, line.productId)
   end
-  if line.merchantId then
+  if known(line.merchantId) then
     redis.call('ZINCRBY', KEYS[3], sign * line.amount, line.merchantId)
   end
 end

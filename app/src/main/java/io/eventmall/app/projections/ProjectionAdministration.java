@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,9 @@ public class ProjectionAdministration {
         processor.shutDown();
         try {
             processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
-            processor.resetTokens();
+            // From the very first event. (The processor's default initial token is itself a replay token in
+            // Axon 4.13; resetting to it nests replay tokens that never report the replay as finished.)
+            processor.resetTokens(StreamableMessageSource::createTailToken);
         } finally {
             processor.start();
         }

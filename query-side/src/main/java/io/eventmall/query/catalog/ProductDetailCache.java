@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * <li>Avalanche: Redis entries live for the TTL plus a random jitter, so entries written together expire apart.</li>
  * <li>Redis is an optimisation here: when it is down the page is served from PostgreSQL.</li>
  * </ul>
- * {@link ProductProjection} evicts both layers on every event that changes what the page shows. Other nodes'
- * in-process layers expire within {@code local-ttl}.
+ * Every event that changes what the page shows evicts both layers once it is committed ({@link ProductPageEvictions}).
+ * Other nodes' in-process layers expire within {@code local-ttl}.
  */
 @Component
 public class ProductDetailCache {
@@ -92,7 +92,7 @@ public class ProductDetailCache {
         return local.get(productId, this::throughRedis);
     }
 
-    /** Both layers, on this node. Throws when Redis is unreachable, so that the event is retried, not lost. */
+    /** Both layers, on this node. Throws when Redis is unreachable, so that the eviction is retried. */
     void evict(String productId) {
         local.invalidate(productId);
         redis.delete(KEY_PREFIX + productId);

@@ -25,40 +25,37 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
 /**
  * Products with their current price, shelf state, available stock and rating; the catalog pages and the
- * product page. Every change evicts the product page cache twice: before the row changes (if Redis is down the
- * handler fails and the event is retried or dead-lettered, never skipped) and after the commit (so that a read
- * racing with the change cannot leave the old page cached).
+ * product page. Every change requests the eviction of the cached product page ({@link ProductPageEvictions}),
+ * which happens once the change committed and is retried while Redis is down.
  */
 @Component
 @ProcessingGroup(ProductProjection.NAME)
 public class ProductProjection {
 
     public static final String NAME = "products";
-    private static final Logger log = LoggerFactory.getLogger(ProductProjection.class);
 
     private final ProductViewRepository products;
     private final MerchantViewRepository merchants;
     private final ProductDetailCache cache;
+    private final ProductPageEvictions evictions;
 
-    ProductProjection(ProductViewRepository products, MerchantViewRepository merchants, ProductDetailCache cache) {
+    ProductProjection(ProductViewRepository products, MerchantViewRepository merchants, ProductDetailCache cache,
+                      ProductPageEvictions evictions) {
         this.products = products;
         this.merchants = merchants;
         this.cache = cache;
+        this.evictions = evictions;
     }
 
     @EventHandler
     void on(ProductCreated event, @Timestamp Instant at) {
-        evictCachedPage(event.productId());
+        evictions.request(event.productId());
         products.save(new ProductEntity(event.productId(), event.merchantId(), event.categoryId(), event.name(),
                 event.subtitle(), event.description(), event.images(), event.price(), at));
     }
@@ -110,10 +107,11 @@ public class ProductProjection {
         change(event.productId(), product -> product.rated(event.rating()));
     }
 
+    /** The cached pages go too: they show the read model that is about to be rebuilt. */
     @ResetHandler
     void reset() {
-        cache.evictAll();
         products.deleteAllInBatch();
+        cache.evictAll();
     }
 
     @QueryHandler
@@ -140,19 +138,7 @@ public class ProductProjection {
     }
 
     private void change(String productId, Consumer<ProductEntity> change) {
-        evictCachedPage(productId);
+        evictions.request(productId);
         products.findById(productId).ifPresent(change);
-    }
-
-    private void evictCachedPage(String productId) {
-        cache.evict(productId);
-        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(committed -> {
-            try {
-                cache.evict(productId);
-            } catch (DataAccessException redisDown) {
-                log.warn("product {}: the second eviction failed, the page may be stale until its TTL: {}",
-                        productId, redisDown.getMessage());
-            }
-        }));
     }
 }
