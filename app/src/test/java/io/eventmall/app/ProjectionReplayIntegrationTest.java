@@ -130,7 +130,7 @@ class ProjectionReplayIntegrationTest {
         });
     }
 
-    private static JsonNode status(JsonNode statuses, String name) {
+    static JsonNode status(JsonNode statuses, String name) {
         for (JsonNode status : statuses) {
             if (name.equals(status.path("name").asText())) {
                 return status;

@@ -60,6 +60,7 @@ class RedisOutageIntegrationTest {
         startOwnRedis();
     }
 
+    /** Its schema stays until the next run of this suite cleans it (Flyway, like the main schema). */
     @AfterAll
     static void stopRedis() throws Exception {
         stopOwnRedis(false);
@@ -92,7 +93,7 @@ class RedisOutageIntegrationTest {
         TestApi.Response page = api.eventually("/products/" + during, null, r -> r.status() == 200);
         assertThat(page.body().path("price").asLong()).isEqualTo(2_000);
         JsonNode rankings = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> status(api.get("/admin/projections", admin).body(), "rankings"),
+                .until(() -> ProjectionReplayIntegrationTest.status(api.get("/admin/projections", admin).body(), "rankings"),
                         status -> status.path("deadLetters").asLong() > 0);
         assertThat(rankings.path("lag").asLong()).as("events are dead-lettered, not left unread").isZero();
 
@@ -121,15 +122,6 @@ class RedisOutageIntegrationTest {
             }
         }
         return 0;
-    }
-
-    private static JsonNode status(JsonNode statuses, String name) {
-        for (JsonNode status : statuses) {
-            if (name.equals(status.path("name").asText())) {
-                return status;
-            }
-        }
-        throw new AssertionError("no processor " + name + " in " + statuses);
     }
 
     private static Path dataDirectory() throws IOException {
