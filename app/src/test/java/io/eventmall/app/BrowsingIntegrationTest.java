@@ -217,6 +217,22 @@ class BrowsingIntegrationTest {
         assertThat(badState.code()).isEqualTo("VALIDATION_FAILED");
     }
 
+    @Test
+    void favoritesShowTheProductsCurrentNameAndPrice() {
+        String product = shop.product(shop.merchant("Favorite shop"), shop.category("Favorites"), "Lamp", 7_000, 0);
+        TestApi.User customer = api.newCustomer();
+        assertThat(api.put("/favorites/" + product, customer.token(), null).status()).isEqualTo(200);
+        assertThat(api.put("/products/" + product, shop.admin(), Map.of("price", 6_500)).status()).isEqualTo(200);
+
+        TestApi.Response favorites = api.eventually("/favorites", customer.token(),
+                r -> ids(r, "productId").contains(product)
+                        && entry(r.body(), "productId", product).path("price").asLong() == 6_500);
+        JsonNode lamp = entry(favorites.body(), "productId", product);
+        assertThat(lamp.path("name").asText()).isEqualTo("Lamp");
+        assertThat(lamp.path("listed").asBoolean()).isTrue();
+        assertThat(lamp.path("favoritedAt").asText()).isNotBlank();
+    }
+
     static List<String> ids(TestApi.Response response, String field) {
         return ids(response.body(), field);
     }
