@@ -37,7 +37,7 @@ public class HomePage {
     /** {@code userId} is null for an anonymous visitor. */
     public HomeView of(String userId) {
         Instant now = clock.instant();
-        List<FlashSaleCard> sales = home.flashSales();
+        List<FlashSaleCard> sales = home.flashSalesNotEndedAt(now);
         List<FlashSaleCard> ongoing = sales.stream()
                 .filter(sale -> !now.isBefore(sale.startsAt()) && now.isBefore(sale.endsAt()))
                 .sorted(Comparator.comparing(FlashSaleCard::endsAt).thenComparing(FlashSaleCard::flashSaleId))

@@ -44,6 +44,8 @@ public class HomeProjection {
     static final String PREFIX = "mall:home:";
     private static final String BANNERS = PREFIX + "banners";
     private static final String FLASH_SALES = PREFIX + "flash-sales";
+    /** Sale ids by end time, so that the homepage reads only sales that have not ended. */
+    private static final String FLASH_SALE_ENDS = PREFIX + "flash-sales:ends";
     private static final String PRODUCTS = PREFIX + "products";
     private static final String NEW_ARRIVALS = PREFIX + "new-arrivals";
     private static final String NEW_ARRIVALS_OF_CATEGORY = PREFIX + "new-arrivals:category:";
@@ -68,6 +70,7 @@ public class HomeProjection {
     void on(FlashSaleScheduled event) {
         put(FLASH_SALES, event.flashSaleId(), new FlashSaleCard(event.flashSaleId(), event.productId(), null,
                 event.price(), event.quantity(), event.quantity(), event.startsAt(), event.endsAt()));
+        redis.opsForZSet().add(FLASH_SALE_ENDS, event.flashSaleId(), event.endsAt().toEpochMilli());
     }
 
     @EventHandler
@@ -129,9 +132,14 @@ public class HomeProjection {
                 .toList();
     }
 
-    /** All sales with the current name of their product; the caller sorts them by state. */
-    public List<FlashSaleCard> flashSales() {
-        List<FlashSaleCard> sales = all(FLASH_SALES, FlashSaleCard.class);
+    /** The sales that have not ended at {@code now}, with the current name of their product. */
+    public List<FlashSaleCard> flashSalesNotEndedAt(Instant now) {
+        Set<String> saleIds = redis.opsForZSet().rangeByScore(FLASH_SALE_ENDS, now.toEpochMilli() + 1, Double.MAX_VALUE);
+        if (saleIds == null || saleIds.isEmpty()) {
+            return List.of();
+        }
+        List<FlashSaleCard> sales = redis.opsForHash().multiGet(FLASH_SALES, new ArrayList<>(saleIds)).stream()
+                .filter(Objects::nonNull).map(value -> read(value.toString(), FlashSaleCard.class)).toList();
         List<ProductCard> products = cards(sales.stream().map(FlashSaleCard::productId).toList());
         List<FlashSaleCard> named = new ArrayList<>(sales.size());
         for (int i = 0; i < sales.size(); i++) {
