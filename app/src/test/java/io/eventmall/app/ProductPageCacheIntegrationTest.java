@@ -38,7 +38,7 @@ class ProductPageCacheIntegrationTest {
     @Test
     void aThousandConcurrentMissesOnOneProductLoadItOnce() throws Exception {
         String productId = api.newProduct(api.adminToken(), 1_999, 5);
-        awaitProjectionQuiet(productId);
+        awaitProjectionQuiet(productId, 5);
         long before = cache.storeLoads();
         ExecutorService callers = Executors.newFixedThreadPool(64);
         try {
@@ -80,6 +80,21 @@ class ProductPageCacheIntegrationTest {
     }
 
     @Test
+    void anEvictionBroadcastDropsTheInProcessCopyOnEveryNode() {
+        String productId = api.newProduct(api.adminToken(), 3_300, 2);
+        awaitProjectionQuiet(productId, 2);
+        assertThat(cache.get(productId).orElseThrow().price()).isEqualTo(3_300);
+        // Another node's view of Redis: a newer page. This node still answers from its in-process copy...
+        String newer = redis.opsForValue().get(KEY + productId).replace("\"price\":3300", "\"price\":3400");
+        redis.opsForValue().set(KEY + productId, newer);
+        assertThat(cache.get(productId).orElseThrow().price()).isEqualTo(3_300);
+        // ...until that node broadcasts its eviction.
+        redis.convertAndSend("mall:product-detail:evicted", productId);
+        Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+                .until(() -> cache.get(productId).orElseThrow().price() == 3_400);
+    }
+
+    @Test
     void anUnknownProductIsCachedAsAbsentForAShortTime() {
         String unknown = "no-such-product-" + System.nanoTime();
         long before = cache.storeLoads();
@@ -105,10 +120,10 @@ class ProductPageCacheIntegrationTest {
     }
 
     /** The product projection has handled the product's events, so no eviction races the measurement. */
-    private void awaitProjectionQuiet(String productId) {
+    private void awaitProjectionQuiet(String productId, int stock) {
         Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                 .until(() -> queries.query(new FindProduct(productId), ResponseTypes.optionalInstanceOf(ProductView.class))
-                        .join().map(product -> product.available() == 5).orElse(false));
+                        .join().map(product -> product.available() == stock).orElse(false));
         assertThat(redis.hasKey(KEY + productId)).isFalse();
     }
 }

@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
  * <li>Avalanche: Redis entries live for the TTL plus a random jitter, so entries written together expire apart.</li>
  * <li>Redis is an optimisation here: when it is down the page is served from PostgreSQL.</li>
  * </ul>
- * Every event that changes what the page shows evicts both layers once it is committed ({@link ProductPageEvictions}).
- * Other nodes' in-process layers expire within {@code local-ttl}.
+ * Every event that changes what the page shows evicts both layers once it is committed ({@link ProductPageEvictions});
+ * the eviction is broadcast on a Redis channel so that every node drops its in-process copy too (a node that missed
+ * the message, say while disconnected, still drops it within {@code local-ttl}).
  */
 @Component
 public class ProductDetailCache {
@@ -48,6 +49,7 @@ public class ProductDetailCache {
     private final Duration ttl;
     private final Duration ttlJitter;
     private final Duration absentTtl;
+    private final String evictionChannel;
     private final Cache<String, Optional<ProductDetail>> local;
     private final AtomicLong storeLoads = new AtomicLong();
 
@@ -56,7 +58,8 @@ public class ProductDetailCache {
                        @Value("${mall.product-cache.ttl-jitter:PT2M}") Duration ttlJitter,
                        @Value("${mall.product-cache.absent-ttl:PT30S}") Duration absentTtl,
                        @Value("${mall.product-cache.local-ttl:PT5S}") Duration localTtl,
-                       @Value("${mall.product-cache.local-size:1000}") long localSize) {
+                       @Value("${mall.product-cache.local-size:1000}") long localSize,
+                       @Value("${mall.product-cache.eviction-channel:mall:product-detail:evicted}") String evictionChannel) {
         this.redis = redis;
         this.keyspace = keyspace;
         this.json = json;
@@ -64,6 +67,7 @@ public class ProductDetailCache {
         this.ttl = ttl;
         this.ttlJitter = ttlJitter;
         this.absentTtl = absentTtl;
+        this.evictionChannel = evictionChannel;
         Duration localAbsentTtl = absentTtl.compareTo(localTtl) < 0 ? absentTtl : localTtl;
         this.local = Caffeine.newBuilder()
                 .maximumSize(localSize)
@@ -92,10 +96,20 @@ public class ProductDetailCache {
         return local.get(productId, this::throughRedis);
     }
 
-    /** Both layers, on this node. Throws when Redis is unreachable, so that the eviction is retried. */
+    /** Both layers, on every node. Throws when Redis is unreachable, so that the eviction is retried. */
     void evict(String productId) {
         local.invalidate(productId);
         redis.delete(KEY_PREFIX + productId);
+        redis.convertAndSend(evictionChannel, productId);
+    }
+
+    /** Another node (or this one) evicted the page: drop the in-process copy. */
+    void evictedElsewhere(String productId) {
+        local.invalidate(productId);
+    }
+
+    String evictionChannel() {
+        return evictionChannel;
     }
 
     /** Both layers, everything: a replay rebuilds the read model behind the cache. */
