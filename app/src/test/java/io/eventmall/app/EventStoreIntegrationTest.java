@@ -33,7 +33,8 @@ class EventStoreIntegrationTest {
     @Test
     void theGlobalIndexHasItsOwnSequenceWithIncrementOne() {
         Long increment = jdbc.queryForObject(
-                "SELECT increment_by FROM pg_sequences WHERE sequencename = 'domain_event_global_index_seq' AND schemaname = current_schema()", Long.class);
+                "SELECT increment_by FROM pg_sequences WHERE sequencename = 'domain_event_global_index_seq'"
+                        + " AND schemaname = current_schema()", Long.class);
         assertThat(increment).isEqualTo(1L);
     }
 

@@ -13,6 +13,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = MallApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({CleanDatabase.class, TestApi.Config.class, StoreProbe.class})
+@Import({CleanDatabase.class, CleanRedis.class, TestApi.Config.class, StoreProbe.class, RequestThreadJdbcCounter.class})
 public @interface IntegrationTest {
 }

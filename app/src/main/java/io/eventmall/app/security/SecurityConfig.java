@@ -50,6 +50,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/users/*/roles").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/merchants", "/api/v1/categories",
                                 "/api/v1/banners", "/api/v1/flash-sales", "/api/v1/orders/*/refund").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/products/*/reviews").hasRole("CUSTOMER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/products", "/api/v1/products/*/list",
                                 "/api/v1/products/*/delist", "/api/v1/products/*/stock",
                                 "/api/v1/orders/*/ship", "/api/v1/orders/*/complete").hasAnyRole("ADMIN", "MERCHANT")

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -139,7 +140,7 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-            DataAccessResourceFailureException.class, TransientDataAccessException.class})
+            DataAccessResourceFailureException.class, TransientDataAccessException.class, RedisSystemException.class})
     ResponseEntity<ProblemDetail> dependencyDown(Exception e) {
         log.warn("a dependency is unavailable: {}", e.getMessage());
         return problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "DEPENDENCY_UNAVAILABLE",
@@ -152,7 +153,8 @@ public class ApiExceptionHandler {
         if (root instanceof RuleViolation violation) {
             return refused(violation);
         }
-        if (root instanceof java.net.ConnectException || root instanceof java.sql.SQLTransientConnectionException) {
+        if (root instanceof java.net.ConnectException || root instanceof java.sql.SQLTransientConnectionException
+                || causedByUnavailableStore(e)) {
             return dependencyDown(e);
         }
         log.error("unexpected failure", e);
@@ -161,6 +163,17 @@ public class ApiExceptionHandler {
 
     private ResponseEntity<ProblemDetail> refusal(Refusal refusal, String detail) {
         return problems.entity(HttpStatus.valueOf(refusal.httpStatus()), refusal.name(), detail);
+    }
+
+    /** A read through the query bus arrives wrapped; Redis refuses commands while disconnected. */
+    private static boolean causedByUnavailableStore(Throwable e) {
+        for (Throwable current = e; current != null; current = current.getCause() == current ? null : current.getCause()) {
+            if (current instanceof DataAccessResourceFailureException || current instanceof TransientDataAccessException
+                    || current instanceof RedisSystemException || current instanceof io.lettuce.core.RedisException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -22,6 +22,9 @@ import io.eventmall.api.order.OrderStatus;
 import io.eventmall.api.order.RefundOrder;
 import io.eventmall.api.order.RejectOrder;
 import io.eventmall.api.order.ShipOrder;
+import io.eventmall.api.review.ReviewIds;
+import io.eventmall.api.review.ReviewWritten;
+import io.eventmall.api.review.WriteReview;
 import io.eventmall.command.Required;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -30,6 +33,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +63,8 @@ public class Order {
             COMPLETED, EnumSet.of(SHIPPED),
             REFUNDED, EnumSet.of(PAID, SHIPPED, COMPLETED)));
 
+    private static final Set<OrderStatus> REVIEWABLE = EnumSet.of(PAID, SHIPPED, COMPLETED);
+
     @AggregateIdentifier
     private String orderId;
     private String customerId;
@@ -67,6 +73,7 @@ public class Order {
     private List<OrderLine> lines;
     private String flashSaleId;
     private String paymentId;
+    private Set<String> reviewedProductIds = new HashSet<>();
 
     Order(String orderId, String customerId, List<OrderLine> lines, ShippingAddress shippingAddress,
           boolean fromCart) {
@@ -162,6 +169,33 @@ public class Order {
         }
     }
 
+    /**
+     * One review per order line, only by the customer who bought it, only once the order was paid (a refunded
+     * or unpaid order does not count as bought).
+     */
+    @CommandHandler
+    public void handle(WriteReview command) {
+        if (!customerId.equals(command.customerId())) {
+            throw new RuleViolation(Refusal.FORBIDDEN, "only the customer who placed order " + orderId + " may review it");
+        }
+        if (!REVIEWABLE.contains(status)) {
+            throw new RuleViolation(Refusal.FORBIDDEN, "order " + orderId + " is " + status + ", not a paid order");
+        }
+        if (lines.stream().noneMatch(line -> line.productId().equals(command.productId()))) {
+            throw new RuleViolation(Refusal.FORBIDDEN, "order " + orderId + " has no line for product " + command.productId());
+        }
+        if (reviewedProductIds.contains(command.productId())) {
+            throw new RuleViolation(Refusal.DUPLICATE_REQUEST,
+                    "product " + command.productId() + " of order " + orderId + " is already reviewed");
+        }
+        if (command.rating() < 1 || command.rating() > 5) {
+            throw RuleViolation.invalid("rating must be between 1 and 5, was " + command.rating());
+        }
+        Required.text("content", command.content());
+        apply(new ReviewWritten(ReviewIds.of(orderId, command.productId()), orderId, command.productId(), customerId,
+                command.rating(), command.content()));
+    }
+
     private void requireCanBecome(OrderStatus next) {
         if (!REACHABLE_FROM.get(next).contains(status)) {
             throw RuleViolation.invalidState("order " + orderId + " is " + status + ", it cannot become " + next);
@@ -176,6 +210,11 @@ public class Order {
         lines = event.lines();
         flashSaleId = event.flashSaleId();
         status = PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(ReviewWritten event) {
+        reviewedProductIds.add(event.productId());
     }
 
     @EventSourcingHandler

@@ -1,5 +1,7 @@
 package io.eventmall.query.catalog;
 
+import io.eventmall.api.product.MerchantSummary;
+import io.eventmall.api.product.ProductDetail;
 import io.eventmall.api.product.ProductView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -32,6 +34,8 @@ class ProductEntity {
     private int available;
     @Column(nullable = false)
     private Instant createdAt;
+    private long ratingSum;
+    private int reviewCount;
 
     protected ProductEntity() {
     }
@@ -64,6 +68,21 @@ class ProductEntity {
 
     void available(int available) {
         this.available = available;
+    }
+
+    void rated(int rating) {
+        this.ratingSum += rating;
+        this.reviewCount++;
+    }
+
+    String merchantId() {
+        return merchantId;
+    }
+
+    ProductDetail toDetail(MerchantSummary merchant) {
+        double average = reviewCount == 0 ? 0 : Math.round(ratingSum * 100.0 / reviewCount) / 100.0;
+        return new ProductDetail(productId, categoryId, name, subtitle, description, images, price, listed, available,
+                average, reviewCount, merchant, createdAt);
     }
 
     ProductView toView() {

@@ -14,7 +14,10 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** A customer's favorite products, newest first. */
+/**
+ * A customer's favorite products, newest first. Like the cart, name, price and shelf state are joined from the
+ * product read model when read, so they are always current.
+ */
 @Component
 @ProcessingGroup(FavoriteProjection.NAME)
 public class FavoriteProjection {
@@ -48,8 +51,10 @@ public class FavoriteProjection {
     @QueryHandler
     List<FavoriteView> handle(FindFavoritesOfUser query) {
         return jdbc.query("""
-                SELECT product_id, favorited_at FROM favorite_view WHERE user_id = ?
-                ORDER BY favorited_at DESC, product_id""",
-                (rs, row) -> new FavoriteView(rs.getString(1), rs.getTimestamp(2).toInstant()), query.userId());
+                SELECT f.product_id, f.favorited_at, p.name, p.price, p.listed
+                FROM favorite_view f LEFT JOIN product_view p ON p.product_id = f.product_id
+                WHERE f.user_id = ? ORDER BY f.favorited_at DESC, f.product_id""",
+                (rs, row) -> new FavoriteView(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getObject(4, Long.class), rs.getObject(5, Boolean.class)), query.userId());
     }
 }

@@ -11,7 +11,11 @@ import io.eventmall.api.order.OrderAccepted;
 import io.eventmall.api.order.OrderCancelled;
 import io.eventmall.api.order.OrderExpired;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import io.eventmall.api.flashsale.FindFlashSales;
+import org.springframework.data.domain.Limit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -79,6 +83,19 @@ public class FlashSaleProjection {
     @QueryHandler
     Optional<FlashSaleView> handle(FindFlashSale query) {
         return sales.findById(query.flashSaleId()).map(sale -> sale.toView(clock.instant()));
+    }
+
+    /** Upcoming ones soonest to start first, ongoing ones soonest to end first, ended ones latest first. */
+    @QueryHandler
+    List<FlashSaleView> handle(FindFlashSales query) {
+        Instant now = clock.instant();
+        Limit limit = Limit.of(Math.max(1, Math.min(query.limit(), 100)));
+        List<FlashSaleEntity> found = switch (query.state()) {
+            case UPCOMING -> sales.upcoming(now, limit);
+            case ONGOING -> sales.ongoing(now, limit);
+            case ENDED -> sales.ended(now, limit);
+        };
+        return found.stream().map(sale -> sale.toView(now)).toList();
     }
 
     @QueryHandler

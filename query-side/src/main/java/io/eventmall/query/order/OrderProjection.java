@@ -1,6 +1,8 @@
 package io.eventmall.query.order;
 
 import io.eventmall.api.order.FindOrder;
+import io.eventmall.api.order.FindOrdersOfCustomer;
+import io.eventmall.api.order.FindOrdersToReview;
 import io.eventmall.api.order.OrderAccepted;
 import io.eventmall.api.order.OrderCancelled;
 import io.eventmall.api.order.OrderCompleted;
@@ -12,7 +14,10 @@ import io.eventmall.api.order.OrderRejected;
 import io.eventmall.api.order.OrderShipped;
 import io.eventmall.api.order.OrderStatus;
 import io.eventmall.api.order.OrderView;
+import io.eventmall.query.paging.KeysetCursor;
+import io.eventmall.api.order.OrderPage;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
@@ -21,6 +26,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
 /** Order details with their status history, as the customer, admins and auditors read them. */
@@ -102,6 +108,23 @@ public class OrderProjection {
     @QueryHandler
     Optional<OrderView> handle(FindOrder query) {
         return orders.findById(query.orderId()).map(OrderEntity::toView);
+    }
+
+    @QueryHandler
+    OrderPage handle(FindOrdersOfCustomer query) {
+        int size = KeysetCursor.pageSize(query.size());
+        KeysetCursor after = KeysetCursor.startingAt(query.cursor());
+        Limit oneMore = Limit.of(size + 1);
+        List<OrderEntity> rows = query.status() == null
+                ? orders.pageOfCustomer(query.customerId(), after.at(), after.id(), oneMore)
+                : orders.pageOfCustomerInStatus(query.customerId(), query.status(), after.at(), after.id(), oneMore);
+        return KeysetCursor.pageOf(rows, size, OrderEntity::toView,
+                order -> new KeysetCursor(order.createdAt(), order.orderId()), OrderPage::new);
+    }
+
+    @QueryHandler
+    List<String> handle(FindOrdersToReview query) {
+        return orders.paidOrdersContaining(query.customerId(), query.productId());
     }
 
     private void change(String orderId, Consumer<OrderEntity> change) {

@@ -1,0 +1,4 @@
+package io.eventmall.api.product;
+
+public record MerchantSummary(String merchantId, String name) {
+}

@@ -1,0 +1,4 @@
+package io.eventmall.api.ranking;
+
+public record TopMerchant(String merchantId, String name, long paidAmount) {
+}

@@ -1,0 +1,37 @@
+package io.eventmall.app.web;
+
+import io.eventmall.app.projections.ProjectionAdministration;
+import io.eventmall.app.projections.ProjectionStatus;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operations on the read models (ADMIN, see SecurityConfig): their processors' state, and rebuilds. */
+@RestController
+@RequestMapping("/api/v1/admin/projections")
+public class ProjectionAdminController {
+
+    private final ProjectionAdministration projections;
+
+    ProjectionAdminController(ProjectionAdministration projections) {
+        this.projections = projections;
+    }
+
+    @GetMapping
+    List<ProjectionStatus> all() {
+        return projections.statuses();
+    }
+
+    @PostMapping("/{name}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> replay(@PathVariable String name) {
+        projections.replay(name);
+        return Map.of("name", name, "replaying", true);
+    }
+}
