@@ -2,6 +2,7 @@ package io.eventmall.app.web;
 
 import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
+import io.eventmall.api.search.SearchUnavailable;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
 import java.util.Optional;
@@ -145,12 +146,24 @@ public class ApiExceptionHandler {
         if (root instanceof java.net.ConnectException || root instanceof java.sql.SQLTransientConnectionException) {
             return dependencyDown(e);
         }
+        if (causedBy(e, SearchUnavailable.class)) {
+            return dependencyDown(e);
+        }
         log.error("unexpected failure", e);
         return problems.entity(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "an unexpected error occurred");
     }
 
     private ResponseEntity<ProblemDetail> refusal(Refusal refusal, String detail) {
         return problems.entity(HttpStatus.valueOf(refusal.httpStatus()), refusal.name(), detail);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable current = e; current != null; current = current.getCause() == current ? null : current.getCause()) {
+            if (type.isInstance(current)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable e) {
