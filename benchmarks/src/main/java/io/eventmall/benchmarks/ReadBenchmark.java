@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * (/actuator/health/liveness) in the same run, and prints a table with the ratios. It starts nothing but
  * the load: the application must already run (scripts/run.sh). Options, all {@code --name=value}:
  * base-url (http://localhost:8080, loopback only), clients (32), warmup (PT5S), duration (PT20S),
- * product-id (demo-trail-runner), query (trail runner), timeout (PT10S).
+ * product-id (demo-trail-runner), query (trail runner), timeout (PT10S), endpoints (home,product,search: which
+ * of the three to load; the trivial endpoint always runs first).
  */
 public final class ReadBenchmark {
 
@@ -38,11 +39,18 @@ public final class ReadBenchmark {
         String productId = options.getOrDefault("product-id", "demo-trail-runner");
         String query = options.getOrDefault("query", "trail runner");
 
+        List<String> chosen = List.of(options.getOrDefault("endpoints", "home,product,search").split(","));
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("trivial (liveness)", "/actuator/health/liveness");
-        endpoints.put("home", "/api/v1/home");
-        endpoints.put("product detail", "/api/v1/products/" + productId);
-        endpoints.put("search", "/api/v1/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        if (chosen.contains("home")) {
+            endpoints.put("home", "/api/v1/home");
+        }
+        if (chosen.contains("product")) {
+            endpoints.put("product detail", "/api/v1/products/" + productId);
+        }
+        if (chosen.contains("search")) {
+            endpoints.put("search", "/api/v1/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        }
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
@@ -69,13 +77,18 @@ public final class ReadBenchmark {
         for (EndpointResult r : results) {
             String errors = r.errors().isEmpty() ? "0" : r.errors().entrySet().stream()
                     .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
-            System.out.printf(Locale.ROOT, "| %s | `%s` | %.0f | %.2f | %.2f | %.2f | %d | %s | %s | %s |%n",
-                    r.name(), r.path(), r.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.maxMillis(),
+            System.out.printf(Locale.ROOT, "| %s | `%s` | %.0f | %s | %s | %s | %d | %s | %s | %s |%n",
+                    r.name(), r.path(), r.perSecond(), millis(r.percentileMillis(50)), millis(r.percentileMillis(99)),
+                    millis(r.maxMillis()),
                     r.succeeded(), errors, ratio(r.perSecond(), trivial.perSecond()),
                     ratio(r.percentileMillis(99), trivial.percentileMillis(99)));
         }
         results.stream().filter(r -> r.succeeded() == 0).forEach(r -> System.out.printf(
                 "note: %s answered no request successfully (%s): is it built yet?%n", r.name(), r.errors()));
+    }
+
+    private static String millis(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static String ratio(double value, double reference) {

@@ -32,6 +32,10 @@ class SearchConfig {
                         .setConnectTimeout((int) settings.connectTimeout().toMillis())
                         .setConnectionRequestTimeout((int) settings.connectTimeout().toMillis())
                         .setSocketTimeout((int) settings.socketTimeout().toMillis()))
+                // The client's defaults (10 connections per node) would queue a busy web tier's searches.
+                .setHttpClientConfigCallback(client -> client
+                        .setMaxConnPerRoute(settings.maxConnections())
+                        .setMaxConnTotal(settings.maxConnections() * hosts.length))
                 .build();
     }
 

@@ -89,7 +89,7 @@ class SearchIndexTest {
     private static ElasticsearchClient client(String uri) {
         SearchConfig config = new SearchConfig();
         ElasticsearchSettings settings = new ElasticsearchSettings(List.of(URI.create(uri)), "unused",
-                Duration.ofSeconds(1), Duration.ofSeconds(5));
+                Duration.ofSeconds(1), Duration.ofSeconds(5), 4);
         return config.elasticsearchClient(config.elasticsearchRestClient(settings));
     }
 }
