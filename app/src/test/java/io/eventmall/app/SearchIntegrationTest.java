@@ -168,6 +168,23 @@ class SearchIntegrationTest {
     }
 
     @Test
+    void anEventThatFailsWhileElasticsearchRefusesWritesIsRetriedNotSkipped() throws Exception {
+        String physical = prefix + "-products-v1";
+        String merchant = created(api.post("/merchants", admin, Map.of("name", "Blocked shop")), "merchantId");
+        String word = randomWord();
+        String barrel;
+        blockWrites(physical, true);
+        try {
+            barrel = product(merchant, garden, "Rain Barrel", "Water butt", 4_000, word);
+            Thread.sleep(3_000);
+            assertThat(api.get("/search?q=" + word, null).body().path("total").asLong()).isZero();
+        } finally {
+            blockWrites(physical, false);
+        }
+        api.eventually("/search?q=" + word, null, r -> productIds(r).equals(List.of(barrel)));
+    }
+
+    @Test
     void everyPaidOrderLineIsASaleDocumentAndARefundMarksIt() throws IOException {
         refresh("sales");
         List<JsonNode> knifeSales = documents("sales", "orderId", knifeOrder);
@@ -283,6 +300,11 @@ class SearchIntegrationTest {
 
     private StreamingEventProcessor processor(String group) {
         return processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    private void blockWrites(String index, boolean blocked) throws IOException {
+        elasticsearch.indices().putSettings(request -> request.index(index)
+                .settings(settings -> settings.blocks(blocks -> blocks.write(blocked))));
     }
 
     private void refresh(String index) throws IOException {
