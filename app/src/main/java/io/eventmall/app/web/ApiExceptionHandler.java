@@ -2,6 +2,7 @@ package io.eventmall.app.web;
 
 import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
+import io.eventmall.api.search.SearchUnavailable;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
 import java.util.Optional;
@@ -153,8 +154,10 @@ public class ApiExceptionHandler {
         if (root instanceof RuleViolation violation) {
             return refused(violation);
         }
+        // Redis refuses commands while disconnected; Elasticsearch answers SearchUnavailable.
         if (root instanceof java.net.ConnectException || root instanceof java.sql.SQLTransientConnectionException
-                || causedByUnavailableStore(e)) {
+                || causedBy(e, DataAccessResourceFailureException.class, TransientDataAccessException.class,
+                        RedisSystemException.class, io.lettuce.core.RedisException.class, SearchUnavailable.class)) {
             return dependencyDown(e);
         }
         log.error("unexpected failure", e);
@@ -165,12 +168,14 @@ public class ApiExceptionHandler {
         return problems.entity(HttpStatus.valueOf(refusal.httpStatus()), refusal.name(), detail);
     }
 
-    /** A read through the query bus arrives wrapped; Redis refuses commands while disconnected. */
-    private static boolean causedByUnavailableStore(Throwable e) {
+    /** A failure read through the query bus arrives wrapped: look for its cause all the way down. */
+    @SafeVarargs
+    private static boolean causedBy(Throwable e, Class<? extends Throwable>... types) {
         for (Throwable current = e; current != null; current = current.getCause() == current ? null : current.getCause()) {
-            if (current instanceof DataAccessResourceFailureException || current instanceof TransientDataAccessException
-                    || current instanceof RedisSystemException || current instanceof io.lettuce.core.RedisException) {
-                return true;
+            for (Class<? extends Throwable> type : types) {
+                if (type.isInstance(current)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -1,0 +1,4 @@
+package io.eventmall.api.search;
+
+public record CategoryFacet(String categoryId, long count) {
+}
