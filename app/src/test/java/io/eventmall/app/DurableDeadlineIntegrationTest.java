@@ -77,7 +77,7 @@ class DurableDeadlineIntegrationTest {
         return new SpringApplicationBuilder(MallApplication.class).profiles("test").run(
                 "--server.port=0", "--spring.datasource.url=" + URL, "--mall.order.payment-timeout=PT4S",
                 // Its read models stay out of the shared test Redis database, like its events out of mall_test.
-                "--spring.data.redis.database=5",
+                "--spring.data.redis.database=5", "--mall.elasticsearch.index-prefix=mall-test-deadlines",
                 "--mall.security.bootstrap-admin.password=" + ADMIN_PASSWORD);
     }
 

@@ -12,15 +12,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Unpaid orders close at their deadline (3 seconds here) and give everything back. A schema and Redis
- * database of its own keep its processors, with their short deadlines, away from the other tests' orders.
+ * Unpaid orders close at their deadline (3 seconds here) and give everything back. A schema, Redis
+ * database and search indices of its own keep its processors, with their short deadlines, away from the other tests' orders.
  */
 @IntegrationTest
 @TestPropertySource(properties = {
         "mall.order.payment-timeout=PT3S",
         "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/mall_test?currentSchema=expiry",
         "spring.flyway.schemas=expiry",
-        "spring.data.redis.database=4"})
+        "spring.data.redis.database=4",
+        "mall.elasticsearch.index-prefix=mall-test-expiry"})
 class OrderExpiryIntegrationTest {
 
     @Autowired

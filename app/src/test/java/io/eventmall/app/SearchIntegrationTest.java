@@ -207,6 +207,17 @@ class SearchIntegrationTest {
     }
 
     @Test
+    void reviewsGiveTheSearchHitItsAverageRating() {
+        TestApi.Response review = api.post("/products/" + knife + "/reviews", customer.token(),
+                Map.of("rating", 4, "content", "Holds its edge"));
+        assertThat(review.status()).as(review.body().toString()).isEqualTo(201);
+        TestApi.Response hits = api.eventually("/search?q=" + marker + "&sort=sales", null,
+                r -> r.body().path("items").get(0).path("rating").asDouble() > 0);
+        assertThat(hits.body().path("items").get(0).path("productId").asText()).isEqualTo(knife);
+        assertThat(hits.body().path("items").get(0).path("rating").asDouble()).isEqualTo(4.0);
+    }
+
+    @Test
     void badParametersAreValidationFailures() {
         for (String query : List.of("size=101", "size=0", "sort=cheapest", "minPrice=500&maxPrice=100",
                 "page=-1", "minPrice=-1", "size=abc", "page=200&size=100")) {

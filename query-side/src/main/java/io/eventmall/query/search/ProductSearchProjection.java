@@ -7,6 +7,7 @@ import io.eventmall.api.order.OrderPaid;
 import io.eventmall.api.order.OrderPlaced;
 import io.eventmall.api.order.OrderRefunded;
 import io.eventmall.api.product.ProductCreated;
+import io.eventmall.api.review.ReviewWritten;
 import io.eventmall.api.product.ProductDelisted;
 import io.eventmall.api.product.ProductDetailsChanged;
 import io.eventmall.api.product.ProductListed;
@@ -114,9 +115,20 @@ public class ProductSearchProjection {
         countPaidUnits(event.orderId(), false);
     }
 
+    @EventHandler
+    void on(ReviewWritten event) throws IOException {
+        jdbc.update("""
+                INSERT INTO product_search_review (review_id, product_id, rating) VALUES (?, ?, ?)
+                ON CONFLICT (review_id) DO NOTHING""", event.reviewId(), event.productId(), event.rating());
+        Double rating = jdbc.queryForObject(
+                "SELECT coalesce(avg(rating), 0) FROM product_search_review WHERE product_id = ?", Double.class,
+                event.productId());
+        change(event.productId(), Map.of("rating", rating));
+    }
+
     @ResetHandler
     void reset() throws IOException {
-        jdbc.update("TRUNCATE product_search_order_line, product_search_category");
+        jdbc.update("TRUNCATE product_search_order_line, product_search_category, product_search_review");
         index.recreate();
     }
 
