@@ -31,7 +31,7 @@ class BrowsingIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        shop = new ShopFixture(api, commands);
+        shop = new ShopFixture(api);
     }
 
     @Test

@@ -63,7 +63,7 @@ class ProjectionReplayIntegrationTest {
 
     @Test
     void eachReadModelRebuiltFromTheEventsEqualsTheLiveOne() {
-        ShopFixture shop = new ShopFixture(api, commands);
+        ShopFixture shop = new ShopFixture(api);
         String admin = shop.admin();
         seed(shop);
         awaitCaughtUp(admin, READ_MODELS.keySet().stream().toList());
@@ -103,7 +103,7 @@ class ProjectionReplayIntegrationTest {
      */
     @Test
     void redisReadModelsAreUnchangedByRedeliveredEvents() {
-        ShopFixture shop = new ShopFixture(api, commands);
+        ShopFixture shop = new ShopFixture(api);
         seed(shop);
         List<String> redisReadModels = List.of("rankings", "home", "recommendations");
         awaitCaughtUp(shop.admin(), redisReadModels);

@@ -30,7 +30,7 @@ class RankingAndHomeIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        shop = new ShopFixture(api, commands);
+        shop = new ShopFixture(api);
     }
 
     @Test

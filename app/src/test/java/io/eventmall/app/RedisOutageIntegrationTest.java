@@ -68,7 +68,7 @@ class RedisOutageIntegrationTest {
 
     @Test
     void readModelsCatchUpWithNothingLostAfterRedisComesBack() throws Exception {
-        ShopFixture shop = new ShopFixture(api, commands);
+        ShopFixture shop = new ShopFixture(api);
         String admin = shop.admin();
         String merchant = shop.merchant("Outage shop");
         String category = shop.category("Outage");

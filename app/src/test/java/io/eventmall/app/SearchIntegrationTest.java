@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventmall.api.order.AcceptOrder;
-import io.eventmall.api.order.MarkOrderPaid;
 import io.eventmall.query.search.ProductSearchProjection;
 import io.eventmall.query.search.SalesProjection;
 import java.io.IOException;
@@ -276,9 +274,11 @@ class SearchIntegrationTest {
     }
 
     private String product(String merchant, String category, String name, String subtitle, long price, String word) {
-        return created(api.post("/products", admin, Map.of("merchantId", merchant, "categoryId", category,
+        String productId = created(api.post("/products", admin, Map.of("merchantId", merchant, "categoryId", category,
                 "name", name, "subtitle", subtitle, "description", "Our " + name.toLowerCase() + ", " + word + " edition.",
                 "images", List.of(), "price", price)), "productId");
+        assertThat(api.post("/products/" + productId + "/stock", admin, Map.of("quantity", 100)).status()).isEqualTo(200);
+        return productId;
     }
 
     private String paidOrder(String address, String productId, int quantity, long unitPrice) {
@@ -286,8 +286,9 @@ class SearchIntegrationTest {
                 "items", List.of(Map.of("productId", productId, "quantity", quantity))));
         assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
         String orderId = placed.text("orderId");
-        commands.sendAndWait(new AcceptOrder(orderId, Instant.now().plus(Duration.ofMinutes(30))));
-        commands.sendAndWait(new MarkOrderPaid(orderId, "payment-" + orderId, unitPrice * quantity));
+        api.eventually("/orders/" + orderId, customer.token(), r -> "AWAITING_PAYMENT".equals(r.text("status")));
+        api.payThroughSandbox(customer, orderId);
+        api.eventually("/orders/" + orderId, customer.token(), r -> "PAID".equals(r.text("status")));
         return orderId;
     }
 

@@ -2,30 +2,17 @@ package io.eventmall.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventmall.api.Refusal;
-import io.eventmall.api.RuleViolation;
-import io.eventmall.api.order.AcceptOrder;
-import io.eventmall.api.order.MarkOrderPaid;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 
-/**
- * Builds shops, categories, products and paid orders through the API. Orders are paid by sending the Order
- * aggregate the commands the payment saga sends (AcceptOrder, MarkOrderPaid): the real command side, no fake.
- */
+/** A small shop built through the API as operators and customers would: shops, products, paid orders. */
 class ShopFixture {
 
     private final TestApi api;
-    private final CommandGateway commands;
     private final String admin;
 
-    ShopFixture(TestApi api, CommandGateway commands) {
+    ShopFixture(TestApi api) {
         this.api = api;
-        this.commands = commands;
         this.admin = api.adminToken();
     }
 
@@ -76,15 +63,10 @@ class ShopFixture {
         return orderId;
     }
 
+    /** Pays as a customer does: through the sandbox provider, once the order awaits payment. */
     void pay(TestApi.User customer, String orderId) {
-        try {
-            commands.sendAndWait(new AcceptOrder(orderId, Instant.now().plus(30, ChronoUnit.MINUTES)));
-        } catch (RuleViolation alreadyAccepted) {
-            // A stock-reservation saga may have accepted it already; anything else is a real failure.
-            assertThat(alreadyAccepted.refusal()).isEqualTo(Refusal.INVALID_STATE);
-        }
-        long total = api.get("/orders/" + orderId, customer.token()).body().path("totalAmount").asLong();
-        commands.sendAndWait(new MarkOrderPaid(orderId, "payment-" + UUID.randomUUID(), total));
+        api.eventually("/orders/" + orderId, customer.token(), r -> "AWAITING_PAYMENT".equals(r.text("status")));
+        api.payThroughSandbox(customer, orderId);
         api.eventually("/orders/" + orderId, customer.token(), r -> "PAID".equals(r.text("status")));
     }
 }

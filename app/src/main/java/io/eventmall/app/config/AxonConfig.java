@@ -44,13 +44,16 @@ public class AxonConfig {
         return List.of(new AuditTrailCorrelation());
     }
 
-    /** Set-based validation must run inside the command's transaction and fail it on a conflict. */
+    /**
+     * A handler failure is never skipped: Axon's default logs it and moves on. Propagated, it rolls the
+     * batch back and the processor retries with back-off (or parks the event in its dead-letter queue where
+     * one is configured); set-based validation fails the very command whose transaction it runs in.
+     */
     @Bean
-    public ConfigurerModule setBasedValidationProcessors() {
+    public ConfigurerModule failuresAreNeverSkipped() {
         return configurer -> configurer.eventProcessing()
-                .registerSubscribingEventProcessor(UsernameClaims.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(UsernameClaims.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance());
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerSubscribingEventProcessor(UsernameClaims.PROCESSING_GROUP);
     }
 
     /** Process managers' commands each run in their own transaction, on this pool. */

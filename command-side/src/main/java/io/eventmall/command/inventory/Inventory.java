@@ -54,7 +54,9 @@ public class Inventory {
         return available;
     }
 
+    /** A product that was never stocked has no inventory yet: it simply has nothing available. */
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ReserveStock command) {
         if (reservations.containsKey(command.orderId())) {
             return;
@@ -62,10 +64,10 @@ public class Inventory {
         Required.text("orderId", command.orderId());
         Required.positive("quantity", command.quantity());
         if (available < command.quantity()) {
-            throw new RuleViolation(Refusal.INSUFFICIENT_STOCK, "product " + productId + " has " + available
+            throw new RuleViolation(Refusal.INSUFFICIENT_STOCK, "product " + command.productId() + " has " + available
                     + " units available, order " + command.orderId() + " asked for " + command.quantity());
         }
-        apply(new StockReserved(productId, command.orderId(), command.quantity(), available - command.quantity()));
+        apply(new StockReserved(command.productId(), command.orderId(), command.quantity(), available - command.quantity()));
     }
 
     /** Compensation releases every line of a failed order, including lines whose reservation was refused: those hold nothing. */

@@ -44,6 +44,14 @@ class InventoryTest {
     }
 
     @Test
+    void aProductNeverStockedHasNothingToReserve() {
+        fixture.givenNoPriorActivity()
+                .when(new ReserveStock(PRODUCT, "order-1", 1))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.INSUFFICIENT_STOCK));
+    }
+
+    @Test
     void addedStockAddsToWhatIsAvailable() {
         fixture.given(TEN_ADDED, THREE_RESERVED)
                 .when(new AddStock(PRODUCT, 5))
