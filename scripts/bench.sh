@@ -5,11 +5,18 @@
 #   shell 1: scripts/run.sh --mall.demo-data.enabled=true
 #   shell 2: scripts/bench.sh [--clients=32] [--warmup=PT5S] [--duration=PT20S] [--query=trail runner]
 #                             [--product-id=demo-trail-runner] [--base-url=http://localhost:8080]
+# Flash-sale spike instead (a sale of --quantity units hammered by --clients buyers of their own):
+#   scripts/bench.sh flash-sale [--clients=64] [--quantity=50] [--duration=PT15S] [--base-url=...]
 set -euo pipefail
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MALL_ROOT"
 
+benchmark=io.eventmall.benchmarks.ReadBenchmark
+if [ "${1:-}" = flash-sale ]; then
+  benchmark=io.eventmall.benchmarks.FlashSaleBenchmark
+  shift
+fi
 base_url=http://localhost:8080
 for arg in "$@"; do
   case $arg in --base-url=*) base_url=${arg#--base-url=} ;; esac
@@ -21,4 +28,4 @@ log "building the benchmark harness (mvn -B -q -pl benchmarks package)"
 mvn -B -q -pl benchmarks package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
   || die "the benchmark harness did not build."
 
-exec java -cp "benchmarks/target/classes:$(<benchmarks/target/classpath.txt)" io.eventmall.benchmarks.ReadBenchmark "$@"
+exec java -cp "benchmarks/target/classes:$(<benchmarks/target/classpath.txt)" "$benchmark" "$@"

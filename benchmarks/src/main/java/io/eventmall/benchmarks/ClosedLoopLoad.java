@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -36,21 +38,31 @@ class ClosedLoopLoad {
 
     EndpointResult run(String name, URI target, Duration duration) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(target).timeout(requestTimeout).GET().build();
+        return run(name, target.getPath() + (target.getQuery() == null ? "" : "?" + target.getQuery()),
+                client -> request, duration);
+    }
+
+    /**
+     * The same closed loop with a request built afresh for every call by each client (client number given),
+     * e.g. a POST carrying that client's own token and a new idempotency key.
+     */
+    EndpointResult run(String name, String label, IntFunction<HttpRequest> requestOfClient, Duration duration)
+            throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         try {
             List<Future<ClientTally>> tallies = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                tallies.add(pool.submit((Callable<ClientTally>) () -> loop(request, end)));
+                int client = i;
+                tallies.add(pool.submit((Callable<ClientTally>) () -> loop(() -> requestOfClient.apply(client), end)));
             }
             ClientTally total = new ClientTally();
             for (Future<ClientTally> tally : tallies) {
                 total.add(tally.get());
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return new EndpointResult(name, target.getPath() + (target.getQuery() == null ? "" : "?" + target.getQuery()),
-                    total.succeeded, total.errors, elapsed, total.latency);
+            return new EndpointResult(name, label, total.succeeded, total.errors, elapsed, total.latency);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("a load client failed", e.getCause());
         } finally {
@@ -58,12 +70,12 @@ class ClosedLoopLoad {
         }
     }
 
-    private ClientTally loop(HttpRequest request, long end) throws InterruptedException {
+    private ClientTally loop(Supplier<HttpRequest> nextRequest, long end) throws InterruptedException {
         ClientTally tally = new ClientTally();
         while (System.nanoTime() < end) {
             long sent = System.nanoTime();
             try {
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(nextRequest.get(), HttpResponse.BodyHandlers.discarding());
                 long micros = (System.nanoTime() - sent) / 1000;
                 if (response.statusCode() / 100 == 2) {
                     tally.succeeded++;

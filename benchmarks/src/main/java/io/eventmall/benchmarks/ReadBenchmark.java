@@ -69,7 +69,7 @@ public final class ReadBenchmark {
         print(results);
     }
 
-    private static void print(List<EndpointResult> results) {
+    static void print(List<EndpointResult> results) {
         EndpointResult trivial = results.get(0);
         System.out.println();
         System.out.printf("| endpoint | path | ok req/s | p50 ms | p99 ms | max ms | ok | errors | req/s vs trivial | p99 vs trivial |%n");
@@ -96,7 +96,7 @@ public final class ReadBenchmark {
                 : String.format(Locale.ROOT, "%.2f", value / reference);
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -108,7 +108,7 @@ public final class ReadBenchmark {
     }
 
     /** Load goes to this machine only. */
-    private static void requireLoopback(URI base) throws UnknownHostException {
+    static void requireLoopback(URI base) throws UnknownHostException {
         for (InetAddress address : InetAddress.getAllByName(base.getHost())) {
             if (!address.isLoopbackAddress()) {
                 throw new IllegalArgumentException("the benchmark only loads this machine (loopback), not " + base);

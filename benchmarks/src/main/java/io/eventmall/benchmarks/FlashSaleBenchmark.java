@@ -1,0 +1,143 @@
+package io.eventmall.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A flash-sale spike: N buyers, each with their own account, hammer POST /flash-sales/{id}/purchases in a
+ * closed loop for a fixed time against a sale of fewer units than buyers (limit 1 each). It prints purchase
+ * answers per second and latency beside the trivial endpoint of the same application in the same run, the
+ * answers by status, and checks the outcome: exactly as many admitted purchases as units, none left.
+ * Options ({@code --name=value}): base-url (http://localhost:8080, loopback only), clients (64),
+ * quantity (50), warmup (PT5S, trivial endpoint only: the sale must be measured from its first purchase),
+ * duration (PT15S), timeout (PT10S), admin-username (admin), admin-password (admin-dev-password).
+ * The per-user rate limit answers most of a closed loop with 429; start the application with
+ * {@code --mall.flash-sale.user-rate-limit=1000000} to measure the Redis gate and the aggregate instead.
+ */
+public final class FlashSaleBenchmark {
+
+    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":\"?([^\",}]*)\"?");
+
+    private final HttpClient http;
+    private final URI base;
+
+    private FlashSaleBenchmark(HttpClient http, URI base) {
+        this.http = http;
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = ReadBenchmark.options(args);
+        URI base = URI.create(options.getOrDefault("base-url", "http://localhost:8080"));
+        ReadBenchmark.requireLoopback(base);
+        int clients = Integer.parseInt(options.getOrDefault("clients", "64"));
+        int quantity = Integer.parseInt(options.getOrDefault("quantity", "50"));
+        Duration warmup = Duration.parse(options.getOrDefault("warmup", "PT5S"));
+        Duration duration = Duration.parse(options.getOrDefault("duration", "PT15S"));
+        Duration timeout = Duration.parse(options.getOrDefault("timeout", "PT10S"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        FlashSaleBenchmark bench = new FlashSaleBenchmark(http, base);
+
+        String admin = bench.login(options.getOrDefault("admin-username", "admin"),
+                options.getOrDefault("admin-password", "admin-dev-password"));
+        String sale = bench.scheduledSale(admin, quantity);
+        System.out.printf(Locale.ROOT, "eventmall flash-sale benchmark: %s, %d buyers, %d units, %ds measured, %d cores here%n",
+                base, clients, quantity, duration.toSeconds(), Runtime.getRuntime().availableProcessors());
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            tokens.add(bench.newBuyer());
+        }
+
+        ClosedLoopLoad load = new ClosedLoopLoad(http, clients, timeout);
+        URI liveness = base.resolve("/actuator/health/liveness");
+        load.run("trivial (liveness)", liveness, warmup);
+        EndpointResult trivial = load.run("trivial (liveness)", liveness, duration);
+        URI purchases = base.resolve("/api/v1/flash-sales/" + sale + "/purchases");
+        EndpointResult spike = load.run("purchase (spike)", "/api/v1/flash-sales/{id}/purchases", client ->
+                HttpRequest.newBuilder(purchases).timeout(timeout)
+                        .header("Authorization", "Bearer " + tokens.get(client))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}")).build(),
+                duration);
+
+        ReadBenchmark.print(List.of(trivial, spike));
+        double answered = spike.succeeded() + spike.errorCount();
+        System.out.printf(Locale.ROOT, "%npurchase answers of any status: %.0f per second (%.2f of the trivial endpoint's)%n",
+                answered / (spike.elapsed().toNanos() / 1e9), answered / (spike.elapsed().toNanos() / 1e9) / trivial.perSecond());
+        Thread.sleep(2_000);
+        String remaining = field(bench.get("/api/v1/flash-sales/" + sale, null), "remaining");
+        System.out.printf(Locale.ROOT, "admitted %d purchases for %d units; the sale shows %s remaining; %s%n",
+                spike.succeeded(), quantity, remaining,
+                spike.succeeded() == quantity && "0".equals(remaining) ? "no oversell, nothing left unsold"
+                        : "CHECK: admitted and units differ");
+    }
+
+    private String scheduledSale(String admin, int quantity) throws IOException, InterruptedException {
+        String merchant = field(post("/api/v1/merchants", admin, "{\"name\":\"Bench shop\"}"), "merchantId");
+        String category = field(post("/api/v1/categories", admin, "{\"name\":\"Bench\"}"), "categoryId");
+        String product = field(post("/api/v1/products", admin, "{\"merchantId\":\"" + merchant + "\",\"categoryId\":\""
+                + category + "\",\"name\":\"Bench drone\",\"images\":[],\"price\":99000}"), "productId");
+        Instant now = Instant.now();
+        return field(post("/api/v1/flash-sales", admin, "{\"productId\":\"" + product + "\",\"price\":9900,\"quantity\":"
+                + quantity + ",\"perUserLimit\":1,\"startsAt\":\"" + now.minusSeconds(5) + "\",\"endsAt\":\""
+                + now.plusSeconds(3600) + "\"}"), "flashSaleId");
+    }
+
+    private String newBuyer() throws IOException, InterruptedException {
+        String username = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        String credentials = "{\"username\":\"" + username + "\",\"password\":\"bench-password-1\"}";
+        field(post("/api/v1/users/register", null, credentials), "userId");
+        return login(username, "bench-password-1");
+    }
+
+    private String login(String username, String password) throws IOException, InterruptedException {
+        return field(post("/api/v1/users/login", null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"), "accessToken");
+    }
+
+    private String post(String path, String token, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(request, token);
+    }
+
+    private String get(String path, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), token);
+    }
+
+    private String send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = FIELD.matcher(json);
+        while (matcher.find()) {
+            if (matcher.group(1).equals(name)) {
+                return matcher.group(2);
+            }
+        }
+        throw new IllegalStateException("no " + name + " in " + json);
+    }
+}
