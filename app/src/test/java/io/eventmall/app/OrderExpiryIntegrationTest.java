@@ -44,8 +44,7 @@ class OrderExpiryIntegrationTest {
         Instant closedAt = Instant.parse(expired.body().path("history").get(2).path("at").asText());
         assertThat(closedAt).isAfterOrEqualTo(deadline).isBefore(deadline.plusSeconds(5));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.available(productId) == 6);
-        api.eventually("/notifications", customer.token(),
-                r -> r.body().path("items").findValuesAsText("kind").contains("ORDER_EXPIRED"));
+        api.awaitNotification(customer, "ORDER_EXPIRED");
     }
 
     @Test
@@ -86,8 +85,7 @@ class OrderExpiryIntegrationTest {
         api.post("/sandbox/payments/" + payment.text("providerReference") + "/pay", null, Map.of("outcome", "SUCCESS"));
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> store.eventsOf(payment.text("paymentId"), "PaymentRefunded") == 1);
-        api.eventually("/notifications", customer.token(),
-                r -> r.body().path("items").findValuesAsText("kind").contains("PAYMENT_REFUNDED"));
+        api.awaitNotification(customer, "PAYMENT_REFUNDED");
         assertThat(api.get("/orders/" + orderId, customer.token()).text("status")).isEqualTo("EXPIRED");
         assertThat(store.eventsOf(orderId, "OrderPaid")).isZero();
     }

@@ -59,8 +59,7 @@ class OrderLifecycleIntegrationTest {
         assertThat(order.text("paidAt")).isNotBlank();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.eventsOf("stock-" + productId, "StockCommitted") == 1);
         assertThat(store.available(productId)).isEqualTo(7);
-        api.eventually("/notifications", customer.token(),
-                r -> r.body().path("items").findValuesAsText("kind").contains("PAYMENT_RECEIVED"));
+        api.awaitNotification(customer, "PAYMENT_RECEIVED");
     }
 
     @Test
@@ -90,8 +89,7 @@ class OrderLifecycleIntegrationTest {
         byte[] shortPaid = callbackBody(paymentId, 1_999, "SUCCESS");
         assertThat(postCallback(shortPaid, sign(shortPaid)).statusCode()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.eventsOf(paymentId, "PaymentFailed") == 1);
-        api.eventually("/notifications", customer.token(),
-                r -> r.body().path("items").findValuesAsText("kind").contains("PAYMENT_FAILED"));
+        api.awaitNotification(customer, "PAYMENT_FAILED");
         assertThat(api.get("/orders/" + orderId, customer.token()).text("status")).isEqualTo("AWAITING_PAYMENT");
 
         api.payThroughSandbox(customer, orderId);
@@ -129,8 +127,7 @@ class OrderLifecycleIntegrationTest {
         assertThat(order.body().path("history").findValuesAsText("note").toString()).contains("INSUFFICIENT", "available");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.available(plenty) == 5);
         assertThat(store.available(scarce)).isEqualTo(1);
-        api.eventually("/notifications", customer.token(),
-                r -> r.body().path("items").findValuesAsText("kind").contains("ORDER_REJECTED"));
+        api.awaitNotification(customer, "ORDER_REJECTED");
     }
 
     @Test
@@ -187,8 +184,7 @@ class OrderLifecycleIntegrationTest {
 
         api.eventually("/orders/" + orderId, customer.token(), r -> "REFUNDED".equals(r.text("status")));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.available(productId) == 4);
-        api.eventually("/notifications", customer.token(),
-                r -> r.body().path("items").findValuesAsText("kind").contains("PAYMENT_REFUNDED"));
+        api.awaitNotification(customer, "PAYMENT_REFUNDED");
         assertThat(jdbc.queryForObject("SELECT refunded_amount FROM sandbox_payment WHERE provider_reference = ?",
                 Long.class, reference)).isEqualTo(3_000);
     }

@@ -107,6 +107,12 @@ public class TestApi {
     public record User(String userId, String token) {
     }
 
+    /** Waits until the user's notifications include one of this kind. */
+    public Response awaitNotification(User user, String kind) {
+        return eventually("/notifications", user.token(),
+                r -> r.body().path("items").findValuesAsText("kind").contains(kind));
+    }
+
     /** As admin: a shop, a category and a listed product with the given price and stock. */
     public String newProduct(String adminToken, long price, int stock) {
         Response merchant = post("/merchants", adminToken, Map.of("name", "Shop " + UUID.randomUUID()));

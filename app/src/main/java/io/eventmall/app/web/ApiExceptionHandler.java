@@ -55,17 +55,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
-        return problems.entity(e.status(), e.code(), e.getMessage());
-    }
-
-    @ExceptionHandler(PaymentController.ProviderUnavailable.class)
-    ResponseEntity<ProblemDetail> noPaymentProvider(PaymentController.ProviderUnavailable e) {
-        return problems.retryLater(e.status(), e.code(), e.getMessage(), RETRY_AFTER);
-    }
-
-    @ExceptionHandler(PurchaseRateLimit.RateLimited.class)
-    ResponseEntity<ProblemDetail> rateLimited(PurchaseRateLimit.RateLimited e) {
-        return problems.retryLater(e.status(), e.code(), e.getMessage(), Duration.ofSeconds(e.retryAfterSeconds()));
+        return e.retryAfter()
+                .map(wait -> problems.retryLater(e.status(), e.code(), e.getMessage(), wait))
+                .orElseGet(() -> problems.entity(e.status(), e.code(), e.getMessage()));
     }
 
     /** With a distributed command bus (Axon Server) a refusal arrives wrapped, its code in the details. */
@@ -150,14 +142,14 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        Throwable root = rootCause(e);
-        if (root instanceof RuleViolation violation) {
-            return refused(violation);
+        Optional<Throwable> violation = cause(e, RuleViolation.class);
+        if (violation.isPresent()) {
+            return refused((RuleViolation) violation.get());
         }
         // Redis refuses commands while disconnected; Elasticsearch answers SearchUnavailable.
-        if (root instanceof java.net.ConnectException || root instanceof java.sql.SQLTransientConnectionException
-                || causedBy(e, DataAccessResourceFailureException.class, TransientDataAccessException.class,
-                        RedisSystemException.class, io.lettuce.core.RedisException.class, SearchUnavailable.class)) {
+        if (cause(e, java.net.ConnectException.class, java.sql.SQLTransientConnectionException.class,
+                DataAccessResourceFailureException.class, TransientDataAccessException.class,
+                RedisSystemException.class, io.lettuce.core.RedisException.class, SearchUnavailable.class).isPresent()) {
             return dependencyDown(e);
         }
         log.error("unexpected failure", e);
@@ -168,28 +160,17 @@ public class ApiExceptionHandler {
         return problems.entity(HttpStatus.valueOf(refusal.httpStatus()), refusal.name(), detail);
     }
 
-    /** A failure read through the query bus arrives wrapped: look for its cause all the way down. */
+    /** A failure read through the query bus or a command arrives wrapped: the first cause of one of these types. */
     @SafeVarargs
-    private static boolean causedBy(Throwable e, Class<? extends Throwable>... types) {
+    private static Optional<Throwable> cause(Throwable e, Class<? extends Throwable>... types) {
         for (Throwable current = e; current != null; current = current.getCause() == current ? null : current.getCause()) {
             for (Class<? extends Throwable> type : types) {
                 if (type.isInstance(current)) {
-                    return true;
+                    return Optional.of(current);
                 }
             }
         }
-        return false;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable current = e;
-        while (current.getCause() != null && current.getCause() != current) {
-            if (current instanceof RuleViolation) {
-                return current;
-            }
-            current = current.getCause();
-        }
-        return current;
+        return Optional.empty();
     }
 
     record FieldProblem(String field, String message) {

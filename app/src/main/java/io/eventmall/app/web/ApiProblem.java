@@ -1,6 +1,8 @@
 package io.eventmall.app.web;
 
 import io.eventmall.api.Refusal;
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,11 +13,18 @@ public class ApiProblem extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final Duration retryAfter;
 
     public ApiProblem(HttpStatus status, String code, String detail) {
+        this(status, code, detail, null);
+    }
+
+    /** A refusal the client may try again after the given time (429, 503): answered with Retry-After. */
+    public ApiProblem(HttpStatus status, String code, String detail, Duration retryAfter) {
         super(detail);
         this.status = status;
         this.code = code;
+        this.retryAfter = retryAfter;
     }
 
     public static ApiProblem of(Refusal refusal, String detail) {
@@ -36,5 +45,9 @@ public class ApiProblem extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -1,5 +1,6 @@
 package io.eventmall.app.web;
 
+import io.eventmall.api.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -18,7 +19,7 @@ public final class IdempotencyKeys {
             return UUID.randomUUID().toString();
         }
         if (idempotencyKey.length() > 128) {
-            throw ApiProblem.of(io.eventmall.api.Refusal.VALIDATION_FAILED, "Idempotency-Key is longer than 128 characters");
+            throw ApiProblem.of(Refusal.VALIDATION_FAILED, "Idempotency-Key is longer than 128 characters");
         }
         String name = scope + '\n' + userId + '\n' + idempotencyKey;
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();

@@ -9,7 +9,6 @@ import io.eventmall.api.payment.PaymentOutcome;
 import io.eventmall.api.payment.RequestPayment;
 import io.eventmall.api.payment.SettlePayment;
 import io.eventmall.saga.payment.PaymentProvider;
-import io.eventmall.saga.payment.PaymentSettings;
 import io.eventmall.saga.payment.ProviderCallback;
 import io.eventmall.saga.payment.SandboxPaymentProvider;
 import io.eventmall.saga.payment.WebhookSignature;
@@ -17,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -48,32 +48,34 @@ public class PaymentController {
     private final ObjectMapper json;
 
     PaymentController(CommandGateway commands, Reads reads, ObjectProvider<PaymentProvider> providers,
-                      ObjectProvider<SandboxPaymentProvider> sandbox, PaymentSettings settings, ObjectMapper json) {
+                      ObjectProvider<SandboxPaymentProvider> sandbox, WebhookSignature signature, ObjectMapper json) {
         this.commands = commands;
         this.reads = reads;
         this.providers = providers;
         this.sandbox = sandbox;
-        this.signature = new WebhookSignature(settings.webhookSecret());
+        this.signature = signature;
         this.json = json;
     }
 
     @PostMapping("/orders/{orderId}/payments")
     @ResponseStatus(HttpStatus.CREATED)
     PaymentOpened pay(@PathVariable String orderId, Authentication authentication) {
-        String customerId = Caller.of(authentication).userId();
+        Caller customer = Caller.of(authentication);
         OrderView order = reads.require(new FindOrder(orderId), OrderView.class, "order", orderId);
-        Caller.of(authentication).requireOwnerOr(order.customerId());
+        customer.requireOwnerOr(order.customerId());
         if (order.status() != OrderStatus.AWAITING_PAYMENT) {
             throw ApiProblem.of(Refusal.INVALID_STATE, "order " + orderId + " is " + order.status()
                     + ", it cannot be paid");
         }
         PaymentProvider provider = providers.getIfAvailable();
         if (provider == null) {
-            throw new ProviderUnavailable();
+            // The sandbox is off and no real provider is configured: payments cannot be taken right now.
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "DEPENDENCY_UNAVAILABLE",
+                    "no payment provider is configured", Duration.ofSeconds(30));
         }
         String paymentId = UUID.randomUUID().toString();
         PaymentProvider.PaymentSession session = provider.open(paymentId, orderId, order.totalAmount());
-        commands.sendAndWait(new RequestPayment(paymentId, orderId, customerId, order.totalAmount(),
+        commands.sendAndWait(new RequestPayment(paymentId, orderId, customer.userId(), order.totalAmount(),
                 session.providerReference()));
         log.info("payment {} of {} opened for order {} ({})", paymentId, order.totalAmount(), orderId,
                 session.providerReference());
@@ -116,14 +118,6 @@ public class PaymentController {
             return notice;
         } catch (IOException e) {
             throw ApiProblem.of(Refusal.VALIDATION_FAILED, "the callback body is not a valid notification");
-        }
-    }
-
-    /** The sandbox is off and no real provider is configured: payments cannot be taken right now. */
-    static class ProviderUnavailable extends ApiProblem {
-
-        ProviderUnavailable() {
-            super(HttpStatus.SERVICE_UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "no payment provider is configured");
         }
     }
 

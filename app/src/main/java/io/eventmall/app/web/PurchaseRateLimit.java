@@ -38,7 +38,8 @@ public class PurchaseRateLimit {
         if (!probe.isConsumed()) {
             limited.increment();
             long waitSeconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
-            throw new RateLimited(waitSeconds);
+            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+                    "too many purchase attempts; retry in " + waitSeconds + " s", Duration.ofSeconds(waitSeconds));
         }
     }
 
@@ -46,21 +47,5 @@ public class PurchaseRateLimit {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
                 .build();
-    }
-
-    /** Answered 429 RATE_LIMITED with a Retry-After of {@link #retryAfterSeconds()}. */
-    public static class RateLimited extends ApiProblem {
-
-        private final long retryAfterSeconds;
-
-        RateLimited(long retryAfterSeconds) {
-            super(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "too many purchase attempts; retry in "
-                    + retryAfterSeconds + " s");
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
-        }
     }
 }

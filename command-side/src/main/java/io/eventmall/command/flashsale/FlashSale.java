@@ -74,12 +74,9 @@ public class FlashSale {
             throw new RuleViolation(Refusal.LIMIT_REACHED, "user " + command.userId() + " holds " + heldByUser
                     + " of at most " + perUserLimit + " units of flash sale " + flashSaleId);
         }
-        if (remaining == 0) {
-            throw new RuleViolation(Refusal.SOLD_OUT, "flash sale " + flashSaleId + " is sold out");
-        }
         if (remaining < command.quantity()) {
-            throw new RuleViolation(Refusal.SOLD_OUT, "flash sale " + flashSaleId + " has only " + remaining
-                    + " left, " + command.quantity() + " were asked for");
+            throw new RuleViolation(Refusal.SOLD_OUT, "flash sale " + flashSaleId + " is sold out for this purchase: only "
+                    + remaining + " left, " + command.quantity() + " asked for");
         }
         apply(new FlashSaleUnitsPurchased(flashSaleId, command.purchaseId(), command.orderId(), command.userId(),
                 productId, command.quantity(), price, remaining - command.quantity()));

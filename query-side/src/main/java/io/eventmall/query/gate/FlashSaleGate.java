@@ -4,6 +4,7 @@ import io.eventmall.api.Refusal;
 import io.eventmall.api.flashsale.FlashSaleScheduled;
 import io.eventmall.api.flashsale.FlashSaleUnitsPurchased;
 import io.eventmall.api.flashsale.FlashSaleUnitsReturned;
+import io.eventmall.query.redis.RedisKeyspace;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -40,13 +39,15 @@ public class FlashSaleGate {
     private static final Logger log = LoggerFactory.getLogger(FlashSaleGate.class);
 
     private final StringRedisTemplate redis;
+    private final RedisKeyspace keyspace;
     private final MeterRegistry meters;
     private final RedisScript<String> admit = script("gate-admit.lua");
     private final RedisScript<String> count = script("gate-count.lua");
     private final RedisScript<String> giveBack = script("gate-give-back.lua");
 
-    FlashSaleGate(StringRedisTemplate redis, MeterRegistry meters) {
+    FlashSaleGate(StringRedisTemplate redis, RedisKeyspace keyspace, MeterRegistry meters) {
         this.redis = redis;
+        this.keyspace = keyspace;
         this.meters = meters;
     }
 
@@ -110,9 +111,7 @@ public class FlashSaleGate {
 
     @ResetHandler
     void reset() {
-        try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match(KEY_PREFIX + "*").count(500).build())) {
-            cursor.forEachRemaining(redis::delete);
-        }
+        keyspace.deleteAllStartingWith(KEY_PREFIX);
     }
 
     /** One hash slot per sale ({id}), so the scripts also run on a Redis cluster. */

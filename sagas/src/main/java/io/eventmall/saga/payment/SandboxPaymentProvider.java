@@ -47,11 +47,11 @@ public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
         return thread;
     });
 
-    SandboxPaymentProvider(JdbcTemplate jdbc, Environment environment, PaymentSettings settings, ObjectMapper json,
+    SandboxPaymentProvider(JdbcTemplate jdbc, Environment environment, WebhookSignature signature, ObjectMapper json,
                            Clock clock) {
         this.jdbc = jdbc;
         this.environment = environment;
-        this.signature = new WebhookSignature(settings.webhookSecret());
+        this.signature = signature;
         this.json = json;
         this.clock = clock;
     }
