@@ -1,0 +1,5 @@
+/**
+ * Rate limits that hold across every node: token buckets (Bucket4j) whose state lives in Redis, with a node-local
+ * bucket standing in while Redis cannot be reached, so an outage loosens a limit to per node rather than lifting it.
+ */
+package io.eventmall.app.ratelimit;
