@@ -1,5 +1,6 @@
 package io.eventmall.app.config;
 
+import io.eventmall.command.flashsale.JdbcFlashSaleLedger;
 import io.eventmall.command.identity.UsernameClaims;
 import io.eventmall.saga.ProcessCommands;
 import java.time.Clock;
@@ -53,7 +54,8 @@ public class AxonConfig {
     public ConfigurerModule failuresAreNeverSkipped() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                .registerSubscribingEventProcessor(UsernameClaims.PROCESSING_GROUP);
+                .registerSubscribingEventProcessor(UsernameClaims.PROCESSING_GROUP)
+                .registerSubscribingEventProcessor(JdbcFlashSaleLedger.PROCESSING_GROUP);
     }
 
     /** Process managers' commands each run in their own transaction, on this pool. */

@@ -3,6 +3,7 @@ package io.eventmall.app.web;
 import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
 import io.eventmall.api.search.SearchUnavailable;
+import io.eventmall.query.redis.ReadModelUnavailable;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
 import java.util.Optional;
@@ -140,8 +141,18 @@ public class ApiExceptionHandler {
                 "a backing service is unavailable; nothing was changed, retry later", RETRY_AFTER);
     }
 
+    /** A Redis read model being rebuilt after Redis lost its data: soon back, never presented half-empty. */
+    @ExceptionHandler(ReadModelUnavailable.class)
+    ResponseEntity<ProblemDetail> rebuilding(ReadModelUnavailable e) {
+        return problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_REBUILDING", e.getMessage(), RETRY_AFTER);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Optional<Throwable> rebuilding = cause(e, ReadModelUnavailable.class);
+        if (rebuilding.isPresent()) {
+            return rebuilding((ReadModelUnavailable) rebuilding.get());
+        }
         Optional<Throwable> violation = cause(e, RuleViolation.class);
         if (violation.isPresent()) {
             return refused((RuleViolation) violation.get());

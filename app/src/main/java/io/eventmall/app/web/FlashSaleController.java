@@ -4,10 +4,10 @@ import io.eventmall.api.flashsale.FindFlashSale;
 import io.eventmall.api.flashsale.FindFlashSalePurchase;
 import io.eventmall.api.flashsale.FlashSalePurchaseView;
 import io.eventmall.api.flashsale.FlashSaleView;
-import io.eventmall.api.flashsale.PurchaseFlashSaleUnits;
-import io.eventmall.api.flashsale.PurchaseStatus;
 import io.eventmall.api.flashsale.ScheduleFlashSale;
 import io.eventmall.api.identity.Role;
+import io.eventmall.app.flashsale.FlashSalePurchases;
+import io.eventmall.app.flashsale.FlashSalePurchases.PurchaseAccepted;
 import io.eventmall.api.product.FindProduct;
 import io.eventmall.api.product.ProductView;
 import jakarta.validation.Valid;
@@ -16,12 +16,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import io.eventmall.query.gate.FlashSaleGate;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,18 +42,13 @@ public class FlashSaleController {
     private final CommandGateway commands;
     private final Reads reads;
     private final ReadModelWait readModel;
-    private final PurchaseRateLimit rateLimit;
-    private final FlashSaleGate gate;
-    private final Clock clock;
+    private final FlashSalePurchases purchases;
 
-    FlashSaleController(CommandGateway commands, Reads reads, ReadModelWait readModel, PurchaseRateLimit rateLimit,
-                        FlashSaleGate gate, Clock clock) {
+    FlashSaleController(CommandGateway commands, Reads reads, ReadModelWait readModel, FlashSalePurchases purchases) {
         this.commands = commands;
         this.reads = reads;
         this.readModel = readModel;
-        this.rateLimit = rateLimit;
-        this.gate = gate;
-        this.clock = clock;
+        this.purchases = purchases;
     }
 
     @PostMapping
@@ -77,36 +69,13 @@ public class FlashSaleController {
         return reads.require(new FindFlashSale(flashSaleId), FlashSaleView.class, "flash sale", flashSaleId);
     }
 
-    /**
-     * The per-user rate limit and the Redis gate turn most of a spike away; the FlashSale aggregate then
-     * decides at once (sold out, limit, window). The order for the units is created asynchronously, so an
-     * admitted purchase answers QUEUED with the id its order will have.
-     */
+    /** 202 once the purchase is committed; see {@link FlashSalePurchases} for the path it takes. */
     @PostMapping("/{flashSaleId}/purchases")
     @ResponseStatus(HttpStatus.ACCEPTED)
     PurchaseAccepted purchase(@PathVariable String flashSaleId, @Valid @RequestBody Purchase body,
                               Authentication authentication,
                               @RequestHeader(name = OrderController.IDEMPOTENCY_KEY, required = false) String key) {
-        String buyer = Caller.of(authentication).userId();
-        rateLimit.admit(buyer);
-        String purchaseId = IdempotencyKeys.idFor("flash-sale:" + flashSaleId, buyer, key);
-        String orderId = UUID.nameUUIDFromBytes(("order-of-purchase:" + purchaseId).getBytes(StandardCharsets.UTF_8))
-                .toString();
-        FlashSaleGate.Decision decision = gate.admit(flashSaleId, purchaseId, buyer, body.quantity(), clock.instant());
-        if (decision.refused()) {
-            throw ApiProblem.of(decision.refusal(), "flash sale " + flashSaleId + ": " + decision.refusal());
-        }
-        try {
-            commands.sendAndWait(new PurchaseFlashSaleUnits(flashSaleId, purchaseId, buyer, body.quantity(), orderId));
-        } catch (RuntimeException refused) {
-            if (decision.ticketTaken()) {
-                gate.cancel(flashSaleId, purchaseId, buyer, body.quantity());
-            }
-            throw refused;
-        }
-        log.info("flash sale {}: purchase {} of {} unit(s) admitted for user {}", flashSaleId, purchaseId,
-                body.quantity(), buyer);
-        return new PurchaseAccepted(purchaseId, PurchaseStatus.QUEUED, orderId);
+        return purchases.purchase(flashSaleId, Caller.of(authentication).userId(), body.quantity(), key);
     }
 
     @GetMapping("/{flashSaleId}/purchases/{purchaseId}")
@@ -126,6 +95,4 @@ public class FlashSaleController {
     record Purchase(@NotNull @Min(1) @Max(1000) Integer quantity) {
     }
 
-    record PurchaseAccepted(String purchaseId, PurchaseStatus status, String orderId) {
-    }
 }

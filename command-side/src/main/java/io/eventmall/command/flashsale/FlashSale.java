@@ -2,11 +2,13 @@ package io.eventmall.command.flashsale;
 
 import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
+import io.eventmall.api.flashsale.FlashSalePurchaseDecision;
 import io.eventmall.api.flashsale.FlashSaleScheduled;
 import io.eventmall.api.flashsale.FlashSaleState;
 import io.eventmall.api.flashsale.FlashSaleUnitsPurchased;
 import io.eventmall.api.flashsale.FlashSaleUnitsReturned;
 import io.eventmall.api.flashsale.PurchaseFlashSaleUnits;
+import io.eventmall.api.flashsale.PurchaseFlashSaleUnitsInBatch;
 import io.eventmall.api.flashsale.ReturnFlashSaleUnits;
 import io.eventmall.api.flashsale.ScheduleFlashSale;
 import io.eventmall.command.Required;
@@ -17,14 +19,20 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The single authority on how many sale units are left: the Redis gate in front of it only thins the crowd, this
- * aggregate is what guarantees the sale never oversells nor lets a user exceed the per-user limit.
+ * The single authority on how many sale units are left and on the per-user limit: the Redis gate in front of it only
+ * thins the crowd, this aggregate is what guarantees the sale never oversells nor lets a user exceed the limit.
+ * Its state is the sale's terms and what is left, nothing per buyer: which purchases were made and what each buyer
+ * holds are asked of the {@link FlashSaleLedger}, written in the same transaction as the events.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
 public class FlashSale {
@@ -37,8 +45,6 @@ public class FlashSale {
     private Instant startsAt;
     private Instant endsAt;
     private int remaining;
-    private final Map<String, Purchase> purchases = new HashMap<>();
-    private final Map<String, Integer> unitsHeldByUser = new HashMap<>();
 
     @CommandHandler
     public FlashSale(ScheduleFlashSale command) {
@@ -58,18 +64,63 @@ public class FlashSale {
     protected FlashSale() {
     }
 
-    /** A purchase id comes from the buyer's Idempotency-Key, so a known one is a retry and is answered before any rule. */
+    /** One purchase on its own: refused with the reason's code, as every rule below says. */
     @CommandHandler
-    public void handle(PurchaseFlashSaleUnits command) {
-        if (purchases.containsKey(command.purchaseId())) {
-            return;
+    public void handle(PurchaseFlashSaleUnits command, FlashSaleLedger ledger) {
+        FlashSalePurchaseDecision decision = decide(List.of(command), ledger).get(0);
+        if (!decision.isAccepted()) {
+            throw new RuleViolation(decision.refusal(), decision.reason());
         }
+    }
+
+    /** Many purchases in one unit of work; each is decided as if it came alone, in the batch's order. */
+    @CommandHandler
+    public List<FlashSalePurchaseDecision> handle(PurchaseFlashSaleUnitsInBatch command, FlashSaleLedger ledger) {
+        return decide(command.purchases(), ledger);
+    }
+
+    /**
+     * A purchase id comes from the buyer's Idempotency-Key, so a known one (in the ledger, or earlier in this batch)
+     * is a retry and is accepted again before any rule, without a second event. What the ledger says is brought up
+     * to date with this batch's own purchases as they are made, since its rows are only written at commit.
+     */
+    private List<FlashSalePurchaseDecision> decide(List<PurchaseFlashSaleUnits> purchases, FlashSaleLedger ledger) {
+        Set<String> purchaseIds = new HashSet<>();
+        Set<String> userIds = new HashSet<>();
+        purchases.forEach(purchase -> {
+            purchaseIds.add(purchase.purchaseId());
+            userIds.add(purchase.userId());
+        });
+        purchaseIds.remove(null);
+        userIds.remove(null);
+        Set<String> made = new HashSet<>(ledger.purchases(flashSaleId, purchaseIds).keySet());
+        Map<String, Integer> held = new HashMap<>(ledger.unitsHeld(flashSaleId, userIds));
+        List<FlashSalePurchaseDecision> decisions = new ArrayList<>(purchases.size());
+        for (PurchaseFlashSaleUnits purchase : purchases) {
+            if (made.contains(purchase.purchaseId())) {
+                decisions.add(FlashSalePurchaseDecision.accepted(purchase.purchaseId()));
+                continue;
+            }
+            try {
+                purchase(purchase, held.getOrDefault(purchase.userId(), 0));
+                made.add(purchase.purchaseId());
+                held.merge(purchase.userId(), purchase.quantity(), Integer::sum);
+                decisions.add(FlashSalePurchaseDecision.accepted(purchase.purchaseId()));
+            } catch (RuleViolation refused) {
+                decisions.add(FlashSalePurchaseDecision.refused(purchase.purchaseId(), refused.refusal(),
+                        refused.getMessage()));
+            }
+        }
+        return decisions;
+    }
+
+    /** The rules, in the order the gate's script checks them too: input, window, per-user limit, units left. */
+    private void purchase(PurchaseFlashSaleUnits command, int heldByUser) {
         Required.text("purchaseId", command.purchaseId());
         Required.text("userId", command.userId());
         Required.text("orderId", command.orderId());
         Required.positive("quantity", command.quantity());
         requireOngoing();
-        int heldByUser = unitsHeldByUser.getOrDefault(command.userId(), 0);
         if (heldByUser + command.quantity() > perUserLimit) {
             throw new RuleViolation(Refusal.LIMIT_REACHED, "user " + command.userId() + " holds " + heldByUser
                     + " of at most " + perUserLimit + " units of flash sale " + flashSaleId);
@@ -84,8 +135,9 @@ public class FlashSale {
 
     /** Sent when the purchase's order expires or is cancelled; redeliveries and unknown purchases change nothing. */
     @CommandHandler
-    public void handle(ReturnFlashSaleUnits command) {
-        Purchase purchase = purchases.get(command.purchaseId());
+    public void handle(ReturnFlashSaleUnits command, FlashSaleLedger ledger) {
+        FlashSaleLedger.Purchase purchase = ledger.purchases(flashSaleId, List.of(command.purchaseId()))
+                .get(command.purchaseId());
         if (purchase == null || purchase.returned()) {
             return;
         }
@@ -117,21 +169,10 @@ public class FlashSale {
     @EventSourcingHandler
     void on(FlashSaleUnitsPurchased event) {
         remaining = event.remaining();
-        purchases.put(event.purchaseId(), new Purchase(event.userId(), event.quantity(), false));
-        unitsHeldByUser.merge(event.userId(), event.quantity(), Integer::sum);
     }
 
     @EventSourcingHandler
     void on(FlashSaleUnitsReturned event) {
         remaining = event.remaining();
-        purchases.computeIfPresent(event.purchaseId(), (purchaseId, purchase) -> purchase.markedReturned());
-        unitsHeldByUser.computeIfPresent(event.userId(), (userId, held) -> held == event.quantity() ? null : held - event.quantity());
-    }
-
-    private record Purchase(String userId, int quantity, boolean returned) {
-
-        Purchase markedReturned() {
-            return new Purchase(userId, quantity, true);
-        }
     }
 }

@@ -1,19 +1,27 @@
 package io.eventmall.command.flashsale;
 
 import io.eventmall.api.Refusal;
+import io.eventmall.api.flashsale.FlashSalePurchaseDecision;
 import io.eventmall.api.flashsale.FlashSaleScheduled;
 import io.eventmall.api.flashsale.FlashSaleUnitsPurchased;
 import io.eventmall.api.flashsale.FlashSaleUnitsReturned;
 import io.eventmall.api.flashsale.PurchaseFlashSaleUnits;
+import io.eventmall.api.flashsale.PurchaseFlashSaleUnitsInBatch;
 import io.eventmall.api.flashsale.ReturnFlashSaleUnits;
 import io.eventmall.api.flashsale.ScheduleFlashSale;
 import io.eventmall.command.Refused;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 
 class FlashSaleTest {
@@ -29,10 +37,18 @@ class FlashSaleTest {
     private static final FlashSaleScheduled SCHEDULED = new FlashSaleScheduled(SALE, PRODUCT, SALE_PRICE, 5, 2, STARTS, ENDS);
 
     private AggregateTestFixture<FlashSale> fixture;
+    private final LedgerOfEvents ledger = new LedgerOfEvents();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(FlashSale.class);
+        fixture.registerInjectableResource(ledger);
+    }
+
+    /** The sale's history, in its stream and in the ledger its events write. */
+    private TestExecutor<FlashSale> given(Object... events) {
+        ledger.record(events);
+        return fixture.given(events);
     }
 
     private static PurchaseFlashSaleUnits purchase(String purchaseId, String userId, int quantity) {
@@ -101,7 +117,7 @@ class FlashSaleTest {
 
     @Test
     void sellsUnitsAtTheSalePrice() {
-        fixture.given(SCHEDULED)
+        given(SCHEDULED)
                 .andGivenCurrentTime(DURING)
                 .when(purchase("p1", "alice", 2))
                 .expectEvents(purchased("p1", "alice", 2, 3));
@@ -109,7 +125,7 @@ class FlashSaleTest {
 
     @Test
     void sellsFromTheFirstInstant() {
-        fixture.given(SCHEDULED)
+        given(SCHEDULED)
                 .andGivenCurrentTime(STARTS)
                 .when(purchase("p1", "alice", 1))
                 .expectEvents(purchased("p1", "alice", 1, 4));
@@ -117,7 +133,7 @@ class FlashSaleTest {
 
     @Test
     void aRepeatedPurchaseAppliesNothingEvenOnceSoldOut() {
-        fixture.given(SCHEDULED, purchased("p1", "alice", 2, 3), purchased("p2", "bob", 2, 1), purchased("p3", "carol", 1, 0))
+        given(SCHEDULED, purchased("p1", "alice", 2, 3), purchased("p2", "bob", 2, 1), purchased("p3", "carol", 1, 0))
                 .andGivenCurrentTime(ENDS.plusSeconds(1))
                 .when(purchase("p1", "alice", 2))
                 .expectSuccessfulHandlerExecution()
@@ -126,7 +142,7 @@ class FlashSaleTest {
 
     @Test
     void refusesBeforeTheStart() {
-        fixture.given(SCHEDULED)
+        given(SCHEDULED)
                 .andGivenCurrentTime(STARTS.minusMillis(1))
                 .when(purchase("p1", "alice", 1))
                 .expectNoEvents()
@@ -135,7 +151,7 @@ class FlashSaleTest {
 
     @Test
     void refusesAtTheEnd() {
-        fixture.given(SCHEDULED)
+        given(SCHEDULED)
                 .andGivenCurrentTime(ENDS)
                 .when(purchase("p1", "alice", 1))
                 .expectNoEvents()
@@ -144,7 +160,7 @@ class FlashSaleTest {
 
     @Test
     void refusesAfterTheEnd() {
-        fixture.given(SCHEDULED)
+        given(SCHEDULED)
                 .andGivenCurrentTime(ENDS.plusSeconds(3600))
                 .when(purchase("p1", "alice", 1))
                 .expectNoEvents()
@@ -153,7 +169,7 @@ class FlashSaleTest {
 
     @Test
     void refusesPurchasingNothing() {
-        fixture.given(SCHEDULED)
+        given(SCHEDULED)
                 .andGivenCurrentTime(DURING)
                 .when(purchase("p1", "alice", 0))
                 .expectNoEvents()
@@ -162,7 +178,7 @@ class FlashSaleTest {
 
     @Test
     void refusesMoreThanTheLimitAtOnce() {
-        fixture.given(SCHEDULED)
+        given(SCHEDULED)
                 .andGivenCurrentTime(DURING)
                 .when(purchase("p1", "alice", 3))
                 .expectNoEvents()
@@ -171,7 +187,7 @@ class FlashSaleTest {
 
     @Test
     void refusesGoingOverTheLimitAcrossPurchases() {
-        fixture.given(SCHEDULED, purchased("p1", "alice", 1, 4), purchased("p2", "alice", 1, 3))
+        given(SCHEDULED, purchased("p1", "alice", 1, 4), purchased("p2", "alice", 1, 3))
                 .andGivenCurrentTime(DURING)
                 .when(purchase("p3", "alice", 1))
                 .expectNoEvents()
@@ -181,7 +197,7 @@ class FlashSaleTest {
 
     @Test
     void theLimitIsPerUser() {
-        fixture.given(SCHEDULED, purchased("p1", "alice", 2, 3))
+        given(SCHEDULED, purchased("p1", "alice", 2, 3))
                 .andGivenCurrentTime(DURING)
                 .when(purchase("p2", "bob", 2))
                 .expectEvents(purchased("p2", "bob", 2, 1));
@@ -189,7 +205,7 @@ class FlashSaleTest {
 
     @Test
     void returnedUnitsCountNoLongerAgainstTheLimit() {
-        fixture.given(SCHEDULED, purchased("p1", "alice", 2, 3), new FlashSaleUnitsReturned(SALE, "p1", "alice", 2, 5))
+        given(SCHEDULED, purchased("p1", "alice", 2, 3), new FlashSaleUnitsReturned(SALE, "p1", "alice", 2, 5))
                 .andGivenCurrentTime(DURING)
                 .when(purchase("p2", "alice", 2))
                 .expectEvents(purchased("p2", "alice", 2, 3));
@@ -197,7 +213,7 @@ class FlashSaleTest {
 
     @Test
     void refusesWhenSoldOut() {
-        fixture.given(SCHEDULED, purchased("p1", "alice", 2, 3), purchased("p2", "bob", 2, 1), purchased("p3", "carol", 1, 0))
+        given(SCHEDULED, purchased("p1", "alice", 2, 3), purchased("p2", "bob", 2, 1), purchased("p3", "carol", 1, 0))
                 .andGivenCurrentTime(DURING)
                 .when(purchase("p4", "dave", 1))
                 .expectNoEvents()
@@ -207,7 +223,7 @@ class FlashSaleTest {
 
     @Test
     void refusesMoreThanIsLeftAndSaysWhatIsLeft() {
-        fixture.given(SCHEDULED, purchased("p1", "alice", 2, 3), purchased("p2", "bob", 2, 1))
+        given(SCHEDULED, purchased("p1", "alice", 2, 3), purchased("p2", "bob", 2, 1))
                 .andGivenCurrentTime(DURING)
                 .when(purchase("p3", "carol", 2))
                 .expectNoEvents()
@@ -217,7 +233,7 @@ class FlashSaleTest {
 
     @Test
     void sellsTheLastUnit() {
-        fixture.given(SCHEDULED, purchased("p1", "alice", 2, 3), purchased("p2", "bob", 2, 1))
+        given(SCHEDULED, purchased("p1", "alice", 2, 3), purchased("p2", "bob", 2, 1))
                 .andGivenCurrentTime(DURING)
                 .when(purchase("p3", "carol", 1))
                 .expectEvents(purchased("p3", "carol", 1, 0));
@@ -225,14 +241,14 @@ class FlashSaleTest {
 
     @Test
     void returnsAPurchasesUnits() {
-        fixture.given(SCHEDULED, purchased("p1", "alice", 2, 3), purchased("p2", "bob", 1, 2))
+        given(SCHEDULED, purchased("p1", "alice", 2, 3), purchased("p2", "bob", 1, 2))
                 .when(new ReturnFlashSaleUnits(SALE, "p1"))
                 .expectEvents(new FlashSaleUnitsReturned(SALE, "p1", "alice", 2, 4));
     }
 
     @Test
     void returnedUnitsCanBeBoughtAgain() {
-        fixture.given(SCHEDULED, purchased("p1", "alice", 2, 3), purchased("p2", "bob", 2, 1), purchased("p3", "carol", 1, 0),
+        given(SCHEDULED, purchased("p1", "alice", 2, 3), purchased("p2", "bob", 2, 1), purchased("p3", "carol", 1, 0),
                         new FlashSaleUnitsReturned(SALE, "p2", "bob", 2, 2))
                 .andGivenCurrentTime(DURING)
                 .when(purchase("p4", "dave", 2))
@@ -241,7 +257,7 @@ class FlashSaleTest {
 
     @Test
     void returningTwiceAppliesNothing() {
-        fixture.given(SCHEDULED, purchased("p1", "alice", 2, 3), new FlashSaleUnitsReturned(SALE, "p1", "alice", 2, 5))
+        given(SCHEDULED, purchased("p1", "alice", 2, 3), new FlashSaleUnitsReturned(SALE, "p1", "alice", 2, 5))
                 .when(new ReturnFlashSaleUnits(SALE, "p1"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -249,7 +265,7 @@ class FlashSaleTest {
 
     @Test
     void returningAnUnknownPurchaseAppliesNothing() {
-        fixture.given(SCHEDULED, purchased("p1", "alice", 2, 3))
+        given(SCHEDULED, purchased("p1", "alice", 2, 3))
                 .when(new ReturnFlashSaleUnits(SALE, "p9"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -257,10 +273,67 @@ class FlashSaleTest {
 
     @Test
     void aReturnedPurchaseIdStaysUsed() {
-        fixture.given(SCHEDULED, purchased("p1", "alice", 2, 3), new FlashSaleUnitsReturned(SALE, "p1", "alice", 2, 5))
+        given(SCHEDULED, purchased("p1", "alice", 2, 3), new FlashSaleUnitsReturned(SALE, "p1", "alice", 2, 5))
                 .andGivenCurrentTime(DURING)
                 .when(purchase("p1", "alice", 2))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void aBatchDecidesEachPurchaseAsIfItCameAlone() {
+        given(SCHEDULED, purchased("p1", "alice", 2, 3))
+                .andGivenCurrentTime(DURING)
+                .when(new PurchaseFlashSaleUnitsInBatch(SALE, List.of(
+                        purchase("p2", "bob", 2),
+                        purchase("p3", "alice", 1),
+                        purchase("p4", "carol", 0),
+                        purchase("p5", "bob", 1),
+                        purchase("p6", "carol", 1),
+                        purchase("p7", "dave", 1),
+                        purchase("p1", "alice", 2))))
+                .expectEvents(purchased("p2", "bob", 2, 1), purchased("p6", "carol", 1, 0))
+                .expectResultMessagePayloadMatching(contains(
+                        decision("p2", null),
+                        decision("p3", Refusal.LIMIT_REACHED),
+                        decision("p4", Refusal.VALIDATION_FAILED),
+                        decision("p5", Refusal.LIMIT_REACHED),
+                        decision("p6", null),
+                        decision("p7", Refusal.SOLD_OUT),
+                        decision("p1", null)));
+    }
+
+    @Test
+    void aPurchaseRepeatedWithinABatchIsMadeOnce() {
+        given(SCHEDULED)
+                .andGivenCurrentTime(DURING)
+                .when(new PurchaseFlashSaleUnitsInBatch(SALE, List.of(purchase("p1", "alice", 1), purchase("p1", "alice", 1))))
+                .expectEvents(purchased("p1", "alice", 1, 4))
+                .expectResultMessagePayloadMatching(contains(decision("p1", null), decision("p1", null)));
+    }
+
+    @Test
+    void aBatchOutsideTheWindowRefusesEveryPurchase() {
+        given(SCHEDULED)
+                .andGivenCurrentTime(ENDS)
+                .when(new PurchaseFlashSaleUnitsInBatch(SALE, List.of(purchase("p1", "alice", 1), purchase("p2", "bob", 1))))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(contains(
+                        decision("p1", Refusal.ENDED), decision("p2", Refusal.ENDED)));
+    }
+
+    /** Matches the purchase id and the refusal code (null: accepted), whatever the reason's wording. */
+    private static Matcher<FlashSalePurchaseDecision> decision(String purchaseId, Refusal refusal) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(FlashSalePurchaseDecision decision) {
+                return decision.purchaseId().equals(purchaseId) && decision.refusal() == refusal;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText(purchaseId + " " + (refusal == null ? "accepted" : "refused " + refusal));
+            }
+        };
     }
 }

@@ -5,30 +5,40 @@ import io.eventmall.api.flashsale.FlashSaleScheduled;
 import io.eventmall.api.flashsale.FlashSaleUnitsPurchased;
 import io.eventmall.api.flashsale.FlashSaleUnitsReturned;
 import io.eventmall.query.redis.RedisKeyspace;
+import io.eventmall.query.redis.RedisReadModelState;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * The flash-sale gate in Redis, in front of the FlashSale aggregate. Under a spike most buyers are turned
- * away (sold out, over their limit, outside the window) by one Lua script, tens of thousands of times a
- * second, and only the few it admits reach the aggregate, which still decides. The gate can only be
- * stricter than the aggregate by what crashed between admission and command (a unit not sold, never one
- * sold twice), and when Redis is unreachable every purchase simply goes to the aggregate.
- * Every purchase is a ticket keyed by its id, so counting it from the events after the gate admitted it,
- * or again during a replay, changes nothing.
+ * The flash-sale gate in Redis, in front of the FlashSale aggregate. Under a spike most buyers are turned away (sold
+ * out, over their limit, outside the window) by one Lua script, tens of thousands of times a second, and only the few
+ * it admits reach the aggregate, which still decides. Every admission is a ticket keyed by the purchase id, pending
+ * until the purchase is known to be committed (the purchase service confirms a committed batch at once, this
+ * processor confirms from the events); a ticket left pending longer than a grace period was lost to a crash or a
+ * timeout and is given back by {@code GateReconciler}, so demand above stock always sells every unit. Counting a
+ * purchase from the events after the gate admitted it, or again during a replay, changes nothing. When Redis is
+ * unreachable, or its read models are being rebuilt, every purchase simply goes to the aggregate. The sale's keys
+ * expire {@code mall.flash-sale.gate-retention} after it ends.
  */
 @Component
 @ProcessingGroup(FlashSaleGate.NAME)
@@ -40,15 +50,21 @@ public class FlashSaleGate {
 
     private final StringRedisTemplate redis;
     private final RedisKeyspace keyspace;
+    private final RedisReadModelState redisState;
     private final MeterRegistry meters;
+    private final Duration retention;
     private final RedisScript<String> admit = script("gate-admit.lua");
     private final RedisScript<String> count = script("gate-count.lua");
     private final RedisScript<String> giveBack = script("gate-give-back.lua");
+    private final RedisScript<String> confirm = script("gate-confirm.lua");
 
-    FlashSaleGate(StringRedisTemplate redis, RedisKeyspace keyspace, MeterRegistry meters) {
+    FlashSaleGate(StringRedisTemplate redis, RedisKeyspace keyspace, RedisReadModelState redisState,
+                  MeterRegistry meters, @Value("${mall.flash-sale.gate-retention:P1D}") Duration retention) {
         this.redis = redis;
         this.keyspace = keyspace;
+        this.redisState = redisState;
         this.meters = meters;
+        this.retention = retention;
     }
 
     /** Whether a purchase may go on to the aggregate: a refusal, or a ticket (taken, or none when the gate cannot tell). */
@@ -59,42 +75,110 @@ public class FlashSaleGate {
         }
     }
 
+    /** A ticket: what an admission holds of the sale. */
+    public record Ticket(String purchaseId, String userId, int quantity) {
+    }
+
     public Decision admit(String flashSaleId, String purchaseId, String userId, int quantity, Instant now) {
         String outcome;
-        try {
-            outcome = redis.execute(admit, keys(flashSaleId), purchaseId, userId, Integer.toString(quantity),
-                    Long.toString(now.toEpochMilli()));
-        } catch (DataAccessException redisDown) {
-            log.warn("flash-sale gate unavailable ({}); purchase {} goes straight to flash sale {}",
-                    redisDown.getMessage(), purchaseId, flashSaleId);
-            outcome = "UNAVAILABLE";
+        if (!redisState.isTrusted()) {
+            outcome = "REBUILDING";
+        } else {
+            try {
+                outcome = redis.execute(admit, keys(flashSaleId), purchaseId, userId, Integer.toString(quantity),
+                        Long.toString(now.toEpochMilli()));
+            } catch (DataAccessException redisDown) {
+                log.warn("flash-sale gate unavailable ({}); purchase {} goes straight to flash sale {}",
+                        redisDown.getMessage(), purchaseId, flashSaleId);
+                outcome = "UNAVAILABLE";
+            }
         }
         meters.counter("mall.flash-sale.gate", "outcome", outcome).increment();
         return switch (outcome) {
             case "ADMITTED" -> new Decision(null, true);
-            case "UNKNOWN", "UNAVAILABLE" -> new Decision(null, false);
+            case "UNKNOWN", "UNAVAILABLE", "REBUILDING" -> new Decision(null, false);
             default -> new Decision(Refusal.valueOf(outcome), false);
         };
     }
 
-    /** The aggregate refused what the gate admitted: the ticket is withdrawn and its units given back. */
+    /** The aggregate refused what the gate admitted, or it never reached the aggregate: the ticket is withdrawn. */
     public void cancel(String flashSaleId, String purchaseId, String userId, int quantity) {
+        giveBack(flashSaleId, new Ticket(purchaseId, userId, quantity), "cancel");
+    }
+
+    /** An admission pending too long whose purchase was never committed: withdrawn unless confirmed meanwhile. */
+    public void expire(String flashSaleId, Ticket ticket) {
+        giveBack(flashSaleId, ticket, "expire");
+    }
+
+    private void giveBack(String flashSaleId, Ticket ticket, String mode) {
         try {
-            redis.execute(giveBack, keys(flashSaleId), purchaseId, userId, Integer.toString(quantity), "cancel");
+            redis.execute(giveBack, keys(flashSaleId), ticket.purchaseId(), ticket.userId(),
+                    Integer.toString(ticket.quantity()), mode);
         } catch (DataAccessException redisDown) {
-            log.warn("flash-sale gate could not give back purchase {} of sale {}: {}", purchaseId, flashSaleId,
+            log.warn("flash-sale gate could not give back purchase {} of sale {}: {}", ticket.purchaseId(), flashSaleId,
                     redisDown.getMessage());
         }
     }
 
+    /** The purchases' batch committed: their tickets are no longer pending. Best effort: the events confirm too. */
+    public void confirm(String flashSaleId, Collection<String> purchaseIds) {
+        if (purchaseIds.isEmpty()) {
+            return;
+        }
+        try {
+            redis.execute(confirm, List.of(keys(flashSaleId).get(4)), purchaseIds.toArray());
+        } catch (DataAccessException redisDown) {
+            log.debug("flash-sale gate could not confirm {} purchases of sale {}: {}", purchaseIds.size(), flashSaleId,
+                    redisDown.getMessage());
+        }
+    }
+
+    /** Sales that have tickets pending (scanned; there are few keys per sale). */
+    public List<String> salesWithPendingTickets() {
+        List<String> sales = new ArrayList<>();
+        try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(KEY_PREFIX + "{*}:pending").count(500).build())) {
+            keys.forEachRemaining(key -> sales.add(key.substring(key.indexOf('{') + 1, key.lastIndexOf('}'))));
+        }
+        return sales;
+    }
+
+    /** Up to {@code limit} tickets of the sale admitted before {@code admittedBefore} and still pending. */
+    public List<Ticket> pendingSince(String flashSaleId, Instant admittedBefore, int limit) {
+        List<String> keys = keys(flashSaleId);
+        Set<String> ids = redis.opsForZSet().rangeByScore(keys.get(4), 0, admittedBefore.toEpochMilli(), 0, limit);
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> ordered = List.copyOf(ids);
+        List<Object> held = redis.opsForHash().multiGet(keys.get(1), List.copyOf(ordered));
+        Map<String, Ticket> tickets = new LinkedHashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Object value = held.get(i);
+            if (value == null) {
+                // Withdrawn meanwhile: nothing left to give back.
+                confirm(flashSaleId, List.of(ordered.get(i)));
+                continue;
+            }
+            String ticket = value.toString();
+            int separator = ticket.indexOf(':');
+            tickets.put(ordered.get(i), new Ticket(ordered.get(i), ticket.substring(separator + 1),
+                    Integer.parseInt(ticket.substring(0, separator))));
+        }
+        return List.copyOf(tickets.values());
+    }
+
     @EventHandler
     void on(FlashSaleScheduled sale) {
-        String saleKey = keys(sale.flashSaleId()).get(0);
-        redis.opsForHash().putAll(saleKey, Map.of(
+        List<String> keys = keys(sale.flashSaleId());
+        Instant expiresAt = sale.endsAt().plus(retention);
+        redis.opsForHash().putAll(keys.get(0), Map.of(
                 "startsAt", Long.toString(sale.startsAt().toEpochMilli()),
                 "endsAt", Long.toString(sale.endsAt().toEpochMilli()),
-                "limit", Integer.toString(sale.perUserLimit())));
-        redis.opsForHash().putIfAbsent(saleKey, "remaining", Integer.toString(sale.quantity()));
+                "limit", Integer.toString(sale.perUserLimit()),
+                "expiresAt", Long.toString(expiresAt.toEpochMilli())));
+        redis.opsForHash().putIfAbsent(keys.get(0), "remaining", Integer.toString(sale.quantity()));
+        redis.expireAt(keys.get(0), expiresAt);
     }
 
     @EventHandler
@@ -117,11 +201,10 @@ public class FlashSaleGate {
     /** One hash slot per sale ({id}), so the scripts also run on a Redis cluster. */
     private static List<String> keys(String flashSaleId) {
         String base = KEY_PREFIX + "{" + flashSaleId + "}:";
-        return List.of(base + "sale", base + "tickets", base + "held", base + "returned");
+        return List.of(base + "sale", base + "tickets", base + "held", base + "returned", base + "pending");
     }
 
     private static RedisScript<String> script(String name) {
         return RedisScript.of(new ClassPathResource("redis/" + name), String.class);
     }
-
 }

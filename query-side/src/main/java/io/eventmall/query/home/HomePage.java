@@ -4,6 +4,7 @@ import io.eventmall.api.home.FlashSaleCard;
 import io.eventmall.api.home.HomeFlashSales;
 import io.eventmall.api.home.HomeView;
 import io.eventmall.query.ranking.RankingProjection;
+import io.eventmall.query.redis.RedisReadModelState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -22,11 +23,13 @@ public class HomePage {
     private final HomeProjection home;
     private final RankingProjection rankings;
     private final RecommendationProjection recommendations;
+    private final RedisReadModelState redisState;
     private final Clock clock;
     private final int sectionSize;
 
-    HomePage(HomeProjection home, RankingProjection rankings, RecommendationProjection recommendations, Clock clock,
-             @Value("${mall.home.section-size:10}") int sectionSize) {
+    HomePage(HomeProjection home, RankingProjection rankings, RecommendationProjection recommendations,
+             RedisReadModelState redisState, Clock clock, @Value("${mall.home.section-size:10}") int sectionSize) {
+        this.redisState = redisState;
         this.home = home;
         this.rankings = rankings;
         this.recommendations = recommendations;
@@ -36,6 +39,7 @@ public class HomePage {
 
     /** {@code userId} is null for an anonymous visitor. */
     public HomeView of(String userId) {
+        redisState.requireTrusted("the home page");
         Instant now = clock.instant();
         List<FlashSaleCard> sales = home.flashSalesNotEndedAt(now);
         List<FlashSaleCard> ongoing = sales.stream()

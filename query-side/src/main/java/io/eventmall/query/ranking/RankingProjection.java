@@ -16,6 +16,7 @@ import io.eventmall.api.ranking.FindTopMerchants;
 import io.eventmall.api.ranking.TopMerchant;
 import io.eventmall.query.redis.RedisJson;
 import io.eventmall.query.redis.RedisKeyspace;
+import io.eventmall.query.redis.RedisReadModelState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,10 @@ public class RankingProjection {
     private final StringRedisTemplate redis;
     private final RedisKeyspace keyspace;
     private final RedisJson json;
+    private final RedisReadModelState redisState;
 
-    RankingProjection(StringRedisTemplate redis, RedisKeyspace keyspace, RedisJson json) {
+    RankingProjection(StringRedisTemplate redis, RedisKeyspace keyspace, RedisJson json, RedisReadModelState redisState) {
+        this.redisState = redisState;
         this.redis = redis;
         this.keyspace = keyspace;
         this.json = json;
@@ -147,6 +150,7 @@ public class RankingProjection {
 
     /** Entries with a positive score only: a fully refunded product is not a best seller. */
     private Set<TypedTuple<String>> top(String key, int limit) {
+        redisState.requireTrusted("the rankings");
         int bounded = Math.max(1, Math.min(limit, 100));
         Set<TypedTuple<String>> top = redis.opsForZSet().reverseRangeByScoreWithScores(key, 1, Double.MAX_VALUE, 0, bounded);
         return top == null ? Set.of() : top;

@@ -1,4 +1,4 @@
-package io.eventmall.app.web;
+package io.eventmall.app.flashsale;
 
 import io.eventmall.app.ratelimit.RateLimiter;
 import java.time.Duration;

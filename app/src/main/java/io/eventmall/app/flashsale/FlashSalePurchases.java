@@ -1,0 +1,113 @@
+package io.eventmall.app.flashsale;
+
+import io.eventmall.api.RuleViolation;
+import io.eventmall.api.flashsale.FlashSalePurchaseDecision;
+import io.eventmall.api.flashsale.PurchaseFlashSaleUnits;
+import io.eventmall.api.flashsale.PurchaseStatus;
+import io.eventmall.app.web.ApiProblem;
+import io.eventmall.app.web.IdempotencyKeys;
+import io.eventmall.query.gate.FlashSaleGate;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Buying flash-sale units: the per-user rate limit, then the Redis gate (which turns most of a spike away), then the
+ * sale's batched writer, whose FlashSale aggregate decides. The answer comes once the purchase's batch committed, so
+ * an accepted purchase is durable; its order is created asynchronously, with the id returned here.
+ */
+@Service
+public class FlashSalePurchases {
+
+    private static final Logger log = LoggerFactory.getLogger(FlashSalePurchases.class);
+    private static final Duration RETRY_SOON = Duration.ofSeconds(1);
+
+    private final PurchaseRateLimit rateLimit;
+    private final FlashSaleGate gate;
+    private final FlashSaleWriter writer;
+    private final FlashSaleSettings settings;
+    private final Clock clock;
+
+    FlashSalePurchases(PurchaseRateLimit rateLimit, FlashSaleGate gate, FlashSaleWriter writer,
+                       FlashSaleSettings settings, Clock clock) {
+        this.rateLimit = rateLimit;
+        this.gate = gate;
+        this.writer = writer;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** What a committed purchase is answered with. */
+    public record PurchaseAccepted(String purchaseId, PurchaseStatus status, String orderId) {
+    }
+
+    /**
+     * Refusals are thrown: {@link RuleViolation} for the sale's rules (409), {@link ApiProblem} for the rate limit
+     * (429) and for a purchase this node cannot take or answer in time (503 with Retry-After).
+     */
+    public PurchaseAccepted purchase(String flashSaleId, String buyer, int quantity, String idempotencyKey) {
+        rateLimit.admit(buyer);
+        String purchaseId = IdempotencyKeys.idFor("flash-sale:" + flashSaleId, buyer, idempotencyKey);
+        String orderId = orderOf(purchaseId);
+        FlashSaleGate.Decision admission = gate.admit(flashSaleId, purchaseId, buyer, quantity, clock.instant());
+        if (admission.refused()) {
+            throw new RuleViolation(admission.refusal(), "flash sale " + flashSaleId + ": " + admission.refusal());
+        }
+        FlashSalePurchaseDecision decision = decide(new PurchaseFlashSaleUnits(flashSaleId, purchaseId, buyer, quantity,
+                orderId), admission);
+        if (!decision.isAccepted()) {
+            if (admission.ticketTaken()) {
+                gate.cancel(flashSaleId, purchaseId, buyer, quantity);
+            }
+            throw new RuleViolation(decision.refusal(), decision.reason());
+        }
+        log.info("flash sale {}: purchase {} of {} unit(s) committed for user {}, order {}", flashSaleId, purchaseId,
+                quantity, buyer, orderId);
+        return new PurchaseAccepted(purchaseId, PurchaseStatus.QUEUED, orderId);
+    }
+
+    /** The purchase's order id follows from the purchase, so a retried purchase names the same order. */
+    public static String orderOf(String purchaseId) {
+        return UUID.nameUUIDFromBytes(("order-of-purchase:" + purchaseId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private FlashSalePurchaseDecision decide(PurchaseFlashSaleUnits purchase, FlashSaleGate.Decision admission) {
+        CompletableFuture<FlashSalePurchaseDecision> decision;
+        try {
+            decision = writer.submit(purchase);
+        } catch (FlashSaleWriter.QueueFull full) {
+            if (admission.ticketTaken()) {
+                gate.cancel(purchase.flashSaleId(), purchase.purchaseId(), purchase.userId(), purchase.quantity());
+            }
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "SALE_BUSY",
+                    "too many purchases are waiting for this flash sale; retry shortly", RETRY_SOON);
+        }
+        try {
+            return decision.get(settings.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException late) {
+            // The batch may still commit: the admission stays pending, so the reconciler gives it back if it does
+            // not, and a retry with the same Idempotency-Key is answered from the ledger if it does.
+            log.warn("flash sale {}: purchase {} not committed within {}; answered 503", purchase.flashSaleId(),
+                    purchase.purchaseId(), settings.answerTimeout());
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "SALE_BUSY",
+                    "the purchase was not confirmed in time; retry with the same Idempotency-Key", RETRY_SOON);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "SALE_BUSY", "interrupted while waiting", RETRY_SOON);
+        } catch (ExecutionException failed) {
+            if (admission.ticketTaken() && failed.getCause() instanceof RuleViolation) {
+                gate.cancel(purchase.flashSaleId(), purchase.purchaseId(), purchase.userId(), purchase.quantity());
+            }
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.eventmall.app.flashsale;
+
+import io.eventmall.api.flashsale.FlashSalePurchaseDecision;
+import io.eventmall.api.flashsale.PurchaseFlashSaleUnits;
+import io.eventmall.api.flashsale.PurchaseFlashSaleUnitsInBatch;
+import io.eventmall.query.gate.FlashSaleGate;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The batched single writer of each flash sale. Purchases that passed the gate wait in a bounded queue per sale; one
+ * writer at a time per sale takes what is queued (up to {@code batch-size}, lingering {@code batch-linger} for more
+ * when the queue is short) and has the FlashSale aggregate decide them all in one command, so one unit of work and
+ * one event-store transaction commit the whole batch. Each purchase's future completes with its own decision once
+ * that transaction committed. No request thread ever waits on the aggregate's lock or holds a database connection:
+ * only the writers do, at most {@code writer-threads} of them.
+ * <p>
+ * Several nodes may write the same sale: each appends at the sequence its copy of the aggregate expects, the event
+ * store's unique (aggregate, sequence) index refuses the later one, its unit of work rolls back (which drops the
+ * stale cached aggregate) and the batch is decided again on the fresh stream, up to {@code conflict-retries} times.
+ */
+@Component
+public class FlashSaleWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(FlashSaleWriter.class);
+
+    private final CommandGateway commands;
+    private final FlashSaleGate gate;
+    private final FlashSaleSettings settings;
+    private final ExecutorService writers;
+    private final Map<String, SaleQueue> queues = new ConcurrentHashMap<>();
+    private final DistributionSummary batchSizes;
+    private final Timer batchTimer;
+    private final MeterRegistry meters;
+
+    FlashSaleWriter(CommandGateway commands, FlashSaleGate gate, FlashSaleSettings settings, MeterRegistry meters) {
+        this.commands = commands;
+        this.gate = gate;
+        this.settings = settings;
+        this.meters = meters;
+        AtomicInteger count = new AtomicInteger();
+        this.writers = Executors.newFixedThreadPool(settings.writerThreads(),
+                task -> new Thread(task, "flash-sale-writer-" + count.incrementAndGet()));
+        this.batchSizes = DistributionSummary.builder("mall.flash-sale.batch.size")
+                .description("purchases decided per flash-sale unit of work").register(meters);
+        this.batchTimer = Timer.builder("mall.flash-sale.batch.duration")
+                .description("time to decide and commit one batch of flash-sale purchases").register(meters);
+    }
+
+    /** Thrown when the sale's queue on this node is full: the caller answers 503 at once. */
+    public static final class QueueFull extends RuntimeException {
+        QueueFull(String flashSaleId, int capacity) {
+            super("flash sale " + flashSaleId + " has " + capacity + " purchases waiting on this node");
+        }
+    }
+
+    /** Queues the purchase for its sale's writer; the future completes once its batch committed (or failed). */
+    public CompletableFuture<FlashSalePurchaseDecision> submit(PurchaseFlashSaleUnits purchase) {
+        SaleQueue queue = queues.computeIfAbsent(purchase.flashSaleId(), SaleQueue::new);
+        Pending pending = new Pending(purchase, new CompletableFuture<>());
+        if (!queue.purchases.offer(pending)) {
+            meters.counter("mall.flash-sale.queue.full").increment();
+            throw new QueueFull(purchase.flashSaleId(), settings.queueCapacity());
+        }
+        queue.wakeWriter();
+        return pending.decision;
+    }
+
+    /** Purchases waiting for a writer on this node, over every sale. */
+    public int queued() {
+        return queues.values().stream().mapToInt(queue -> queue.purchases.size()).sum();
+    }
+
+    private record Pending(PurchaseFlashSaleUnits purchase, CompletableFuture<FlashSalePurchaseDecision> decision) {
+    }
+
+    private final class SaleQueue {
+
+        private final String flashSaleId;
+        private final BlockingQueue<Pending> purchases = new ArrayBlockingQueue<>(settings.queueCapacity());
+        private final AtomicBoolean writing = new AtomicBoolean();
+
+        SaleQueue(String flashSaleId) {
+            this.flashSaleId = flashSaleId;
+        }
+
+        void wakeWriter() {
+            if (writing.compareAndSet(false, true)) {
+                writers.execute(this::writeWhileQueued);
+            }
+        }
+
+        private void writeWhileQueued() {
+            try {
+                for (List<Pending> batch = nextBatch(); !batch.isEmpty(); batch = nextBatch()) {
+                    write(flashSaleId, batch);
+                }
+            } catch (InterruptedException shuttingDown) {
+                Thread.currentThread().interrupt();
+            } finally {
+                writing.set(false);
+                // A purchase queued between the last poll and the flag going down must not wait for the next one.
+                if (!purchases.isEmpty()) {
+                    wakeWriter();
+                }
+            }
+        }
+
+        private List<Pending> nextBatch() throws InterruptedException {
+            List<Pending> batch = new ArrayList<>();
+            purchases.drainTo(batch, settings.batchSize());
+            if (!batch.isEmpty() && batch.size() < settings.batchSize() && !settings.batchLinger().isZero()) {
+                Pending more = purchases.poll(settings.batchLinger().toNanos(), TimeUnit.NANOSECONDS);
+                if (more != null) {
+                    batch.add(more);
+                    purchases.drainTo(batch, settings.batchSize() - batch.size());
+                }
+            }
+            return batch;
+        }
+    }
+
+    private void write(String flashSaleId, List<Pending> batch) {
+        List<PurchaseFlashSaleUnits> purchases = batch.stream().map(Pending::purchase).toList();
+        Timer.Sample sample = Timer.start();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                List<FlashSalePurchaseDecision> decisions =
+                        commands.sendAndWait(new PurchaseFlashSaleUnitsInBatch(flashSaleId, purchases));
+                sample.stop(batchTimer);
+                batchSizes.record(batch.size());
+                gate.confirm(flashSaleId, decisions.stream().filter(FlashSalePurchaseDecision::isAccepted)
+                        .map(FlashSalePurchaseDecision::purchaseId).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).decision().complete(decisions.get(i));
+                }
+                log.debug("flash sale {}: batch of {} purchases committed", flashSaleId, batch.size());
+                return;
+            } catch (RuntimeException failure) {
+                if (isConflict(failure) && attempt < settings.conflictRetries()) {
+                    meters.counter("mall.flash-sale.batch.conflicts").increment();
+                    log.info("flash sale {}: another writer appended first; deciding the batch of {} again (attempt {})",
+                            flashSaleId, batch.size(), attempt + 2);
+                    continue;
+                }
+                log.warn("flash sale {}: batch of {} purchases failed: {}", flashSaleId, batch.size(), failure.toString());
+                batch.forEach(pending -> pending.decision().completeExceptionally(failure));
+                return;
+            }
+        }
+    }
+
+    /** The event store refused an append at a sequence another writer took first. */
+    private static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConcurrencyException || cause instanceof DataIntegrityViolationException
+                    || cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Batches already taken are written before the application stops (Tomcat drains requests first). */
+    @PreDestroy
+    void shutdown() throws InterruptedException {
+        writers.shutdown();
+        if (!writers.awaitTermination(10, TimeUnit.SECONDS)) {
+            log.warn("flash-sale writers still busy after 10 s; their uncommitted admissions will be given back");
+        }
+    }
+}
