@@ -1,16 +1,9 @@
 package io.eventmall.app.ratelimit;
 
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
@@ -26,13 +19,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class RateLimitConfig {
 
-    @Bean(destroyMethod = "shutdown")
-    RedisClient rateLimitRedisClient(RedisProperties redis,
-                                     @Value("${mall.rate-limit.redis-timeout:PT0.5S}") Duration timeout) {
-        RedisURI.Builder uri = RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort())
-                .withDatabase(redis.getDatabase()).withTimeout(timeout);
-        if (redis.getPassword() != null) {
-            uri.withPassword(redis.getPassword().toCharArray());
+    @Bean(destroyMethod = "close")
+    RedisBuckets rateLimitBuckets(RedisProperties redis,
+                                  @Value("${mall.rate-limit.redis-timeout:PT0.5S}") Duration timeout) {
+        return new RedisBuckets(client(redis.getHost(), redis.getPort(), redis.getDatabase(), redis.getPassword(),
+                timeout), timeout);
+    }
+
+    static RedisClient client(String host, int port, int database, String password, Duration timeout) {
+        RedisURI.Builder uri = RedisURI.builder().withHost(host).withPort(port).withDatabase(database).withTimeout(timeout);
+        if (password != null) {
+            uri.withPassword(password.toCharArray());
         }
         RedisClient client = RedisClient.create(uri.build());
         client.setOptions(ClientOptions.builder()
@@ -41,20 +38,5 @@ class RateLimitConfig {
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .build());
         return client;
-    }
-
-    @Bean(destroyMethod = "close")
-    StatefulRedisConnection<String, byte[]> rateLimitRedisConnection(RedisClient rateLimitRedisClient) {
-        return rateLimitRedisClient.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-    }
-
-    /** A bucket's key expires once the bucket would be full again: idle users cost Redis nothing. */
-    @Bean
-    ProxyManager<String> rateLimitBuckets(StatefulRedisConnection<String, byte[]> rateLimitRedisConnection,
-                                          @Value("${mall.rate-limit.redis-timeout:PT0.5S}") Duration timeout) {
-        return Bucket4jLettuce.casBasedBuilder(rateLimitRedisConnection)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                .requestTimeout(timeout)
-                .build();
     }
 }

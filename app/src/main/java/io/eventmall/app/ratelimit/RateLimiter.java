@@ -7,7 +7,6 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -25,14 +24,14 @@ public class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
-    private final ProxyManager<String> buckets;
+    private final RedisBuckets buckets;
     private final MeterRegistry meters;
     private final Cache<String, Bucket> localBuckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(1))
             .maximumSize(1_000_000)
             .build();
 
-    RateLimiter(ProxyManager<String> buckets, MeterRegistry meters) {
+    RateLimiter(RedisBuckets buckets, MeterRegistry meters) {
         this.buckets = buckets;
         this.meters = meters;
     }
@@ -60,7 +59,7 @@ public class RateLimiter {
     private ConsumptionProbe probe(Limit limit, String key) {
         String bucketKey = "mall:rate:" + limit.name() + ":" + key;
         try {
-            return buckets.builder()
+            return buckets.buckets().builder()
                     .build(bucketKey, () -> BucketConfiguration.builder().addLimit(limit.bandwidth()).build())
                     .tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException redisUnavailable) {
