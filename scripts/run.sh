@@ -12,7 +12,7 @@ cd "$MALL_ROOT"
 log "building (mvn -B -q -DskipTests package)"
 mvn -B -q -DskipTests package || die "the build failed (mvn -B -DskipTests package)."
 
-JAR=app/target/app-0.1.0-SNAPSHOT.jar
+JAR=app/target/app-0.1.0-SNAPSHOT-exec.jar
 [[ -f $JAR ]] || die "$JAR was not built."
 
 PORT="${SERVER_PORT:-8080}"

@@ -1,40 +1,52 @@
 package io.eventmall.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
 
 /**
- * A flash-sale spike: N buyers, each with their own account, hammer POST /flash-sales/{id}/purchases in a
- * closed loop for a fixed time against a sale of fewer units than buyers (limit 1 each). It prints purchase
- * answers per second and latency beside the trivial endpoint of the same application in the same run, the
- * answers by status, and checks the outcome: exactly as many admitted purchases as units, none left.
- * Options ({@code --name=value}): base-url (http://localhost:8080, loopback only), clients (64),
- * quantity (50), warmup (PT5S, trivial endpoint only: the sale must be measured from its first purchase),
- * duration (PT15S), timeout (PT10S), admin-username (admin), admin-password (admin-dev-password).
- * The per-user rate limit answers most of a closed loop with 429; start the application with
- * {@code --mall.flash-sale.user-rate-limit=1000000} to measure the Redis gate and the aggregate instead.
+ * The flash-sale spike of issue 7, as a new user would meet it: a sale of {@code quantity} units (limit 1 per buyer),
+ * {@code buyers} distinct buyers each with a token of their own, {@code connections} connections driven by wrk, every
+ * request the next buyer's purchase. In the same run it measures the ceilings: the trivial endpoint
+ * ({@code /actuator/health/liveness}) with the same connections, Redis running the gate's own script
+ * (redis-benchmark EVAL, 50 clients) and PostgreSQL committing single-row inserts (pgbench, 16 clients). During the
+ * spike it reads {@code GET /home} and {@code GET /products/{id}} every 200 ms. It prints purchase answers per second
+ * and their ratio to the trivial endpoint, time to sell out, latency, answers by status, 5xx and timeouts, oversold
+ * and unsold units, and how long until a sample of the sale's orders await payment.
+ * <p>
+ * Options ({@code --name=value}): base-url (http://localhost:8080), buyers (50000), quantity (10000),
+ * connections (128), threads (2), duration (PT25S), trivial-duration (PT10S), ceiling-seconds (10),
+ * admin-username (admin), admin-password (admin-dev-password), jwt-secret (the dev secret), jwt-issuer (eventmall),
+ * redis-host (127.0.0.1), redis-port (6379), redis-scratch-db (15), pg-scratch-db (mall_bench_ceiling),
+ * gate-script (query-side/src/main/resources/redis/gate-admit.lua).
+ * Start the application with {@code --mall.flash-sale.user-rate-limit=1000000}: wrk's connections reuse buyers
+ * when they run out, and the benchmark is about the gate, the writer and the aggregate, not the 429 path.
  */
 public final class FlashSaleBenchmark {
 
-    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":\"?([^\",}]*)\"?");
+    static final String DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-0123456789abcdef";
 
-    private final HttpClient http;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper json = new ObjectMapper();
     private final URI base;
 
-    private FlashSaleBenchmark(HttpClient http, URI base) {
-        this.http = http;
+    private FlashSaleBenchmark(URI base) {
         this.base = base;
     }
 
@@ -42,102 +54,275 @@ public final class FlashSaleBenchmark {
         Map<String, String> options = ReadBenchmark.options(args);
         URI base = URI.create(options.getOrDefault("base-url", "http://localhost:8080"));
         ReadBenchmark.requireLoopback(base);
-        int clients = Integer.parseInt(options.getOrDefault("clients", "64"));
-        int quantity = Integer.parseInt(options.getOrDefault("quantity", "50"));
-        Duration warmup = Duration.parse(options.getOrDefault("warmup", "PT5S"));
-        Duration duration = Duration.parse(options.getOrDefault("duration", "PT15S"));
-        Duration timeout = Duration.parse(options.getOrDefault("timeout", "PT10S"));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
-        FlashSaleBenchmark bench = new FlashSaleBenchmark(http, base);
+        int buyers = Integer.parseInt(options.getOrDefault("buyers", "50000"));
+        int quantity = Integer.parseInt(options.getOrDefault("quantity", "10000"));
+        int connections = Integer.parseInt(options.getOrDefault("connections", "128"));
+        int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
+        Duration duration = Duration.parse(options.getOrDefault("duration", "PT25S"));
+        Duration trivialDuration = Duration.parse(options.getOrDefault("trivial-duration", "PT10S"));
+        int ceilingSeconds = Integer.parseInt(options.getOrDefault("ceiling-seconds", "10"));
+        FlashSaleBenchmark bench = new FlashSaleBenchmark(base);
+
+        System.out.printf(Locale.ROOT, "eventmall flash-sale spike: %s, %,d units, %,d distinct buyers, %d connections,"
+                + " %ds, %d cores here, %s%n", base, quantity, buyers, connections, duration.toSeconds(),
+                Runtime.getRuntime().availableProcessors(), Instant.now());
+
+        BenchmarkTokens tokens = new BenchmarkTokens(options.getOrDefault("jwt-secret", DEV_JWT_SECRET),
+                options.getOrDefault("jwt-issuer", "eventmall"));
+        Path tokenFile = Files.createTempFile("buyers", ".txt");
+        List<String> buyerTokens = new ArrayList<>(buyers);
+        long minting = System.nanoTime();
+        for (int i = 0; i < buyers; i++) {
+            buyerTokens.add(tokens.newBuyer(Duration.ofHours(2)));
+        }
+        Files.write(tokenFile, buyerTokens);
+        System.out.printf(Locale.ROOT, "minted %,d buyer tokens in %d ms%n", buyers,
+                Duration.ofNanos(System.nanoTime() - minting).toMillis());
 
         String admin = bench.login(options.getOrDefault("admin-username", "admin"),
                 options.getOrDefault("admin-password", "admin-dev-password"));
-        String sale = bench.scheduledSale(admin, quantity);
-        System.out.printf(Locale.ROOT, "eventmall flash-sale benchmark: %s, %d buyers, %d units, %ds measured, %d cores here%n",
-                base, clients, quantity, duration.toSeconds(), Runtime.getRuntime().availableProcessors());
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            tokens.add(bench.newBuyer());
+        String productId = bench.newProduct(admin);
+
+        // Ceilings, measured now so that they share the machine's state with the spike.
+        bench.get(base.resolve("/actuator/health/liveness").toString(), null);
+        Wrk.Result trivial = Wrk.get(base.resolve("/actuator/health/liveness").toString(), connections, threads,
+                trivialDuration);
+        double gateScript = Ceilings.gateScriptPerSecond(options.getOrDefault("redis-host", "127.0.0.1"),
+                Integer.parseInt(options.getOrDefault("redis-port", "6379")),
+                Integer.parseInt(options.getOrDefault("redis-scratch-db", "15")),
+                Path.of(options.getOrDefault("gate-script", "query-side/src/main/resources/redis/gate-admit.lua")), 200_000);
+        double pgInserts = Ceilings.pgInsertsPerSecond(options.getOrDefault("pg-scratch-db", "mall_bench_ceiling"),
+                ceilingSeconds);
+
+        String saleId = bench.newSale(admin, productId, quantity);
+        Watch watch = bench.watch(saleId, productId);
+        watch.start();
+        Wrk.Result spike = Wrk.purchases(base.toString(), "/api/v1/flash-sales/" + saleId + "/purchases", tokenFile,
+                connections, threads, duration);
+        watch.stop();
+        Files.deleteIfExists(tokenFile);
+
+        int remaining = bench.settledRemaining(saleId);
+        long accepted = spike.count(202);
+        Duration toAwaitingPayment = bench.untilAwaitingPayment(spike.accepted(), buyerTokens);
+
+        System.out.println();
+        System.out.println("| measured | figure | vs ceiling |");
+        System.out.println("|---|---:|---:|");
+        row("trivial endpoint (liveness), wrk " + connections + " connections", Ceilings.format(trivial.perSecond()) + " req/s", "1.00");
+        row("purchase answers (any status)", Ceilings.format(spike.perSecond()) + " answers/s",
+                ratio(spike.perSecond(), trivial.perSecond()) + " of trivial");
+        row("Redis: gate-admit.lua via EVAL, 50 clients", Ceilings.format(gateScript) + " /s",
+                ratio(spike.perSecond(), gateScript) + " (answers/s over it)");
+        row("PostgreSQL: single-row inserts, pgbench 16 clients", Ceilings.format(pgInserts) + " tps",
+                ratio(accepted / (duration.toMillis() / 1e3), pgInserts) + " (202s/s over it)");
+        row("time to sell out (GET /flash-sales/{id} shows 0)", watch.soldOutAfter() == null ? "not sold out"
+                : watch.soldOutAfter().toMillis() + " ms", "");
+        row("purchase latency p50 / p99 / max (all answers)", ms(spike.p50Micros()) + " / " + ms(spike.p99Micros())
+                + " / " + ms(spike.maxMicros()) + " ms", "");
+        row("answers by status", spike.statuses().toString(), "");
+        row("5xx answers / timeouts / socket errors", spike.count5xx() + " / " + spike.timeouts() + " / "
+                + spike.socketErrors(), "");
+        row("202 accepted / units / remaining after the run", accepted + " / " + quantity + " / " + remaining, "");
+        row("oversold / unsold", Math.max(0, accepted - quantity) + " / " + remaining, "");
+        row("GET /home during the spike: max / p99, non-2xx", watch.home.maxMillis() + " / " + watch.home.p99Millis()
+                + " ms, " + watch.home.failures, "");
+        row("GET /products/{id} during the spike: max / p99, non-2xx", watch.product.maxMillis() + " / "
+                + watch.product.p99Millis() + " ms, " + watch.product.failures, "");
+        row("sample of " + spike.accepted().size() + " orders AWAITING_PAYMENT, after the spike ended",
+                toAwaitingPayment == null ? "not within 120 s" : toAwaitingPayment.toMillis() + " ms", "");
+    }
+
+    private static void row(String what, String figure, String ratio) {
+        System.out.println("| " + what + " | " + figure + " | " + ratio + " |");
+    }
+
+    private static String ratio(double value, double ceiling) {
+        return String.format(Locale.ROOT, "%.3f", value / ceiling);
+    }
+
+    private static String ms(long micros) {
+        return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
+    }
+
+    /** Latency of one endpoint sampled during the spike. */
+    private static final class Sampled {
+        private final Histogram latency = new Histogram(60_000_000L, 3);
+        private long failures;
+
+        synchronized void record(long micros, int status) {
+            latency.recordValue(Math.min(micros, 60_000_000L));
+            if (status / 100 != 2) {
+                failures++;
+            }
         }
 
-        ClosedLoopLoad load = new ClosedLoopLoad(http, clients, timeout);
-        URI liveness = base.resolve("/actuator/health/liveness");
-        load.run("trivial (liveness)", liveness, warmup);
-        EndpointResult trivial = load.run("trivial (liveness)", liveness, duration);
-        URI purchases = base.resolve("/api/v1/flash-sales/" + sale + "/purchases");
-        EndpointResult spike = load.run("purchase (spike)", "/api/v1/flash-sales/{id}/purchases", client ->
-                HttpRequest.newBuilder(purchases).timeout(timeout)
-                        .header("Authorization", "Bearer " + tokens.get(client))
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}")).build(),
-                duration);
+        synchronized String maxMillis() {
+            return ms(latency.getMaxValue());
+        }
 
-        ReadBenchmark.print(List.of(trivial, spike));
-        double answered = spike.succeeded() + spike.errorCount();
-        System.out.printf(Locale.ROOT, "%npurchase answers of any status: %.0f per second (%.2f of the trivial endpoint's)%n",
-                answered / (spike.elapsed().toNanos() / 1e9), answered / (spike.elapsed().toNanos() / 1e9) / trivial.perSecond());
-        Thread.sleep(2_000);
-        String remaining = field(bench.get("/api/v1/flash-sales/" + sale, null), "remaining");
-        System.out.printf(Locale.ROOT, "admitted %d purchases for %d units; the sale shows %s remaining; %s%n",
-                spike.succeeded(), quantity, remaining,
-                spike.succeeded() == quantity && "0".equals(remaining) ? "no oversell, nothing left unsold"
-                        : "CHECK: admitted and units differ");
+        synchronized String p99Millis() {
+            return ms(latency.getValueAtPercentile(99));
+        }
     }
 
-    private String scheduledSale(String admin, int quantity) throws IOException, InterruptedException {
-        String merchant = field(post("/api/v1/merchants", admin, "{\"name\":\"Bench shop\"}"), "merchantId");
-        String category = field(post("/api/v1/categories", admin, "{\"name\":\"Bench\"}"), "categoryId");
-        String product = field(post("/api/v1/products", admin, "{\"merchantId\":\"" + merchant + "\",\"categoryId\":\""
-                + category + "\",\"name\":\"Bench drone\",\"images\":[],\"price\":99000}"), "productId");
+    /** Reads home, a product page and the sale's remaining units while the spike runs. */
+    private final class Watch {
+        private final String saleId;
+        private final String productId;
+        private final Sampled home = new Sampled();
+        private final Sampled product = new Sampled();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong soldOutAtNanos = new AtomicLong();
+        private final List<Thread> threads = new ArrayList<>();
+        private long startNanos;
+
+        Watch(String saleId, String productId) {
+            this.saleId = saleId;
+            this.productId = productId;
+        }
+
+        void start() {
+            startNanos = System.nanoTime();
+            threads.add(new Thread(() -> sample("/api/v1/home", home)));
+            threads.add(new Thread(() -> sample("/api/v1/products/" + productId, product)));
+            threads.add(new Thread(this::watchRemaining));
+            threads.forEach(Thread::start);
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+
+        Duration soldOutAfter() {
+            long at = soldOutAtNanos.get();
+            return at == 0 ? null : Duration.ofNanos(at - startNanos);
+        }
+
+        private void sample(String path, Sampled into) {
+            while (running.get()) {
+                long started = System.nanoTime();
+                int status = status(path);
+                into.record((System.nanoTime() - started) / 1000, status);
+                pause(200);
+            }
+        }
+
+        private void watchRemaining() {
+            while (running.get() && soldOutAtNanos.get() == 0) {
+                try {
+                    if (json.readTree(get(base.resolve("/api/v1/flash-sales/" + saleId).toString(), null))
+                            .path("remaining").asInt(-1) == 0) {
+                        soldOutAtNanos.set(System.nanoTime());
+                    }
+                } catch (IOException | RuntimeException notNow) {
+                    // a failed read is retried at the next tick
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                pause(100);
+            }
+        }
+    }
+
+    private Watch watch(String saleId, String productId) {
+        return new Watch(saleId, productId);
+    }
+
+    private int status(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The sale's remaining units once its read model has stopped moving. */
+    private int settledRemaining(String saleId) throws IOException, InterruptedException {
+        int last = -1;
+        for (int stable = 0; stable < 3; ) {
+            Thread.sleep(1_000);
+            int now = json.readTree(get(base.resolve("/api/v1/flash-sales/" + saleId).toString(), null)).path("remaining").asInt();
+            stable = now == last ? stable + 1 : 0;
+            last = now;
+        }
+        return last;
+    }
+
+    /** From the end of the spike until every sampled order awaits payment (null after 120 s). */
+    private Duration untilAwaitingPayment(List<String> sample, List<String> buyerTokens)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        List<String> waiting = new ArrayList<>(sample);
+        while (!waiting.isEmpty()) {
+            if (Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(120)) > 0) {
+                return null;
+            }
+            String[] entry = waiting.get(0).split(" ");
+            String token = buyerTokens.get(Integer.parseInt(entry[0]) - 1);
+            HttpResponse<String> order = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/orders/" + entry[1]))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            if (order.statusCode() == 200 && "AWAITING_PAYMENT".equals(json.readTree(order.body()).path("status").asText())) {
+                waiting.remove(0);
+            } else {
+                Thread.sleep(100);
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private String newProduct(String admin) throws IOException, InterruptedException {
+        String merchant = post("/api/v1/merchants", admin, Map.of("name", "Bench shop")).path("merchantId").asText();
+        String category = post("/api/v1/categories", admin, Map.of("name", "Bench")).path("categoryId").asText();
+        return post("/api/v1/products", admin, Map.of("merchantId", merchant, "categoryId", category,
+                "name", "Bench drone", "images", List.of(), "price", 99_000)).path("productId").asText();
+    }
+
+    private String newSale(String admin, String productId, int quantity) throws IOException, InterruptedException {
         Instant now = Instant.now();
-        return field(post("/api/v1/flash-sales", admin, "{\"productId\":\"" + product + "\",\"price\":9900,\"quantity\":"
-                + quantity + ",\"perUserLimit\":1,\"startsAt\":\"" + now.minusSeconds(5) + "\",\"endsAt\":\""
-                + now.plusSeconds(3600) + "\"}"), "flashSaleId");
-    }
-
-    private String newBuyer() throws IOException, InterruptedException {
-        String username = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        String credentials = "{\"username\":\"" + username + "\",\"password\":\"bench-password-1\"}";
-        field(post("/api/v1/users/register", null, credentials), "userId");
-        return login(username, "bench-password-1");
+        return post("/api/v1/flash-sales", admin, Map.of("productId", productId, "price", 9_900, "quantity", quantity,
+                "perUserLimit", 1, "startsAt", now.minusSeconds(1).toString(),
+                "endsAt", now.plusSeconds(3600).toString())).path("flashSaleId").asText();
     }
 
     private String login(String username, String password) throws IOException, InterruptedException {
-        return field(post("/api/v1/users/login", null,
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"), "accessToken");
+        return post("/api/v1/users/login", null, Map.of("username", username, "password", password))
+                .path("accessToken").asText();
     }
 
-    private String post(String path, String token, String json) throws IOException, InterruptedException {
+    private JsonNode post(String path, String token, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        return send(request, token);
-    }
-
-    private String get(String path, String token) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), token);
-    }
-
-    private String send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
-        return response.body();
+        return json.readTree(response.body());
     }
 
-    private static String field(String json, String name) {
-        Matcher matcher = FIELD.matcher(json);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(name)) {
-                return matcher.group(2);
-            }
+    private String get(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
-        throw new IllegalStateException("no " + name + " in " + json);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -23,6 +23,6 @@ public record FlashSaleSettings(
         @DefaultValue("PT0.002S") Duration batchLinger,
         @DefaultValue("4") int writerThreads,
         @DefaultValue("PT5S") Duration answerTimeout,
-        @DefaultValue("5") int conflictRetries,
+        @DefaultValue("10") int conflictRetries,
         @DefaultValue("PT10S") Duration reconcileGrace) {
 }

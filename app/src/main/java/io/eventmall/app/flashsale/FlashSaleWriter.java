@@ -162,12 +162,22 @@ public class FlashSaleWriter {
                     meters.counter("mall.flash-sale.batch.conflicts").increment();
                     log.info("flash sale {}: another writer appended first; deciding the batch of {} again (attempt {})",
                             flashSaleId, batch.size(), attempt + 2);
+                    pauseBeforeRetry(attempt);
                     continue;
                 }
                 log.warn("flash sale {}: batch of {} purchases failed: {}", flashSaleId, batch.size(), failure.toString());
                 batch.forEach(pending -> pending.decision().completeExceptionally(failure));
                 return;
             }
+        }
+    }
+
+    /** A random pause growing with the attempts, so that two nodes' writers stop meeting at the same sequence. */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 4)));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

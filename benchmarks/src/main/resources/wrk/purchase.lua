@@ -1,0 +1,61 @@
+-- wrk script of the flash-sale spike (FlashSaleBenchmark): every request is the next buyer's purchase. The buyers'
+-- tokens are read from the file named in the environment (WRK_TOKENS), one per line; wrk thread t of n takes buyers
+-- t, t+n, t+2n, ... and starts over when it runs out. Each thread counts answers by status and keeps the first
+-- accepted orders (token index and order id) so the harness can follow them to AWAITING_PAYMENT.
+local threads = {}
+
+function setup(thread)
+  thread:set("index", #threads)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  tokens = {}
+  for line in io.lines(os.getenv("WRK_TOKENS")) do
+    tokens[#tokens + 1] = line
+  end
+  stride = tonumber(os.getenv("WRK_THREADS"))
+  next_buyer = index + 1
+  statuses = {}
+  accepted = {}
+  sale_path = os.getenv("WRK_PATH")
+  current = nil
+end
+
+function request()
+  current = next_buyer
+  next_buyer = next_buyer + stride
+  if next_buyer > #tokens then
+    next_buyer = index + 1
+  end
+  return wrk.format("POST", sale_path, {
+    ["Authorization"] = "Bearer " .. tokens[current],
+    ["Content-Type"] = "application/json"
+  }, '{"quantity":1}')
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+  if status == 202 and #accepted < 50 then
+    local order = string.match(body, '"orderId":"([^"]+)"')
+    if order then
+      accepted[#accepted + 1] = current .. " " .. order
+    end
+  end
+end
+
+function done(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do
+      io.write(string.format("STATUS %d %d\n", status, count))
+    end
+    for _, entry in ipairs(thread:get("accepted")) do
+      io.write("ACCEPTED " .. entry .. "\n")
+    end
+  end
+  io.write(string.format("LATENCY p50 %d\nLATENCY p99 %d\nLATENCY max %d\n",
+    latency:percentile(50), latency:percentile(99), latency.max))
+  io.write(string.format("REQUESTS %d\nDURATION %d\n", summary.requests, summary.duration))
+  io.write(string.format("ERRORS connect %d read %d write %d timeout %d\n", summary.errors.connect,
+    summary.errors.read, summary.errors.write, summary.errors.timeout))
+end
