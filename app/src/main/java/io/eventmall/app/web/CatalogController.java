@@ -1,5 +1,6 @@
 package io.eventmall.app.web;
 
+import io.eventmall.api.Money;
 import io.eventmall.api.banner.CreateBanner;
 import io.eventmall.api.category.CreateCategory;
 import io.eventmall.api.inventory.AddStock;
@@ -155,12 +156,12 @@ public class CatalogController {
     record NewProduct(@NotBlank @Size(max = 64) String merchantId, @NotBlank @Size(max = 64) String categoryId,
                       @NotBlank @Size(max = 255) String name, @Size(max = 255) String subtitle,
                       @Size(max = 20000) String description, @Size(max = 20) List<@NotBlank String> images,
-                      @NotNull @Positive Long price) {
+                      @NotNull @Positive @Max(Money.MAX_AMOUNT) Long price) {
     }
 
     record ProductChange(@Size(min = 1, max = 255) String name, @Size(max = 255) String subtitle,
                          @Size(max = 20000) String description, @Size(max = 20) List<@NotBlank String> images,
-                         @Positive Long price) {
+                         @Positive @Max(Money.MAX_AMOUNT) Long price) {
     }
 
     record StockDelivery(@NotNull @Min(1) @Max(1_000_000) Integer quantity) {

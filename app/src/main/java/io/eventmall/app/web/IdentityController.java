@@ -7,7 +7,9 @@ import io.eventmall.api.identity.RegisterUser;
 import io.eventmall.api.identity.Role;
 import io.eventmall.api.identity.UserCredentials;
 import io.eventmall.api.identity.UserView;
+import io.eventmall.app.security.LoginThrottle;
 import io.eventmall.app.security.TokenIssuer;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -44,19 +47,25 @@ public class IdentityController {
     private final PasswordEncoder passwords;
     private final TokenIssuer tokens;
     private final ReadModelWait readModel;
+    private final LoginThrottle throttle;
+    /** Checked against when the username is unknown, so that it costs one hash like a known one. */
+    private final String unknownUserHash;
 
     IdentityController(CommandGateway commands, Reads reads, PasswordEncoder passwords, TokenIssuer tokens,
-                       ReadModelWait readModel) {
+                       ReadModelWait readModel, LoginThrottle throttle) {
         this.commands = commands;
         this.reads = reads;
         this.passwords = passwords;
         this.tokens = tokens;
         this.readModel = readModel;
+        this.throttle = throttle;
+        this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> register(@Valid @RequestBody Registration body) {
+    Map<String, String> register(@Valid @RequestBody Registration body, HttpServletRequest request) {
+        throttle.beforeRegistration(request.getRemoteAddr());
         String userId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterUser(userId, body.username(), passwords.encode(body.password()),
                 body.mobile(), EnumSet.of(Role.CUSTOMER)));
@@ -67,11 +76,18 @@ public class IdentityController {
     }
 
     @PostMapping("/login")
-    TokenIssuer.IssuedToken login(@Valid @RequestBody Login body) {
-        UserCredentials credentials = reads.find(new FindCredentials(body.username()), UserCredentials.class)
-                .filter(found -> passwords.matches(body.password(), found.passwordHash()))
-                .orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS",
-                        "unknown username or wrong password"));
+    TokenIssuer.IssuedToken login(@Valid @RequestBody Login body, HttpServletRequest request) {
+        String clientAddress = request.getRemoteAddr();
+        throttle.beforeLogin(body.username(), clientAddress);
+        Optional<UserCredentials> known = reads.find(new FindCredentials(body.username()), UserCredentials.class);
+        // An unknown username is checked against a dummy hash: both cost one BCrypt, neither answers sooner.
+        boolean matches = passwords.matches(body.password(), known.map(UserCredentials::passwordHash).orElse(unknownUserHash));
+        if (known.isEmpty() || !matches) {
+            log.info("failed login for '{}' from {}", body.username(), clientAddress);
+            throttle.failedLogin(body.username(), clientAddress);
+            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "unknown username or wrong password");
+        }
+        UserCredentials credentials = known.get();
         return tokens.issue(credentials.userId(), credentials.username(), credentials.roles());
     }
 
@@ -90,14 +106,19 @@ public class IdentityController {
         return reads.require(new FindUser(userId), UserView.class, "user", userId);
     }
 
+    /** BCrypt reads 72 bytes at most. */
+    static final int PASSWORD_MAX_BYTES = 72;
+    static final int PASSWORD_MIN_BYTES = 8;
+
     record Registration(
             @NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9_.@-]+",
                     message = "may contain letters, digits and _ . @ - only") String username,
-            @NotBlank @Size(min = 8, max = 128) String password,
+            @NotBlank @Utf8Size(min = PASSWORD_MIN_BYTES, max = PASSWORD_MAX_BYTES) String password,
             @Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "must be a phone number") String mobile) {
     }
 
-    record Login(@NotBlank String username, @NotBlank String password) {
+    record Login(@NotBlank @Size(max = 64) String username,
+                 @NotBlank @Utf8Size(max = PASSWORD_MAX_BYTES) String password) {
     }
 
     record RoleAssignment(@NotNull @NotEmpty Set<@NotNull Role> roles) {

@@ -1,6 +1,7 @@
 package io.eventmall.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventmall.api.Money;
 import io.eventmall.api.Refusal;
 import io.eventmall.api.order.FindOrder;
 import io.eventmall.api.order.OrderStatus;
@@ -124,6 +125,6 @@ public class PaymentController {
     record PaymentOpened(String paymentId, long amount, String providerReference, String payUrl) {
     }
 
-    record SandboxPayment(@NotNull PaymentOutcome outcome, @PositiveOrZero Long amount) {
+    record SandboxPayment(@NotNull PaymentOutcome outcome, @PositiveOrZero @jakarta.validation.constraints.Max(Money.MAX_AMOUNT) Long amount) {
     }
 }

@@ -27,13 +27,15 @@ public class User {
     private Set<Role> roles;
 
     @CommandHandler
-    public User(RegisterUser command, UsernameAvailability availability) {
+    public User(RegisterUser command, UsernameAvailability availability, CredentialStore credentials) {
         Required.text("username", command.username());
         Required.text("passwordHash", command.passwordHash());
         if (availability.isTaken(command.username())) {
             throw new RuleViolation(Refusal.USERNAME_TAKEN, "username '" + command.username() + "' is already taken");
         }
-        apply(new UserRegistered(command.userId(), command.username(), command.passwordHash(), command.mobile(),
+        // The hash goes to its own table, never into the history that auditors read and that is kept forever.
+        credentials.store(command.userId(), command.username(), command.passwordHash());
+        apply(new UserRegistered(command.userId(), command.username(), command.mobile(),
                 everyUserIsACustomer(command.roles())));
     }
 

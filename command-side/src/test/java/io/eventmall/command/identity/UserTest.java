@@ -13,9 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 class UserTest {
@@ -23,12 +26,14 @@ class UserTest {
     private static final String USER_ID = "user-1";
 
     private final Set<String> takenUsernames = new HashSet<>();
+    private final Map<String, String> storedHashes = new HashMap<>();
     private AggregateTestFixture<User> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource((UsernameAvailability) takenUsernames::contains);
+        fixture.registerInjectableResource((CredentialStore) (userId, username, hash) -> storedHashes.put(userId, hash));
     }
 
     @Test
@@ -36,14 +41,34 @@ class UserTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterUser(USER_ID, "alice", "hash", "13800000000", null))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new UserRegistered(USER_ID, "alice", "hash", "13800000000", EnumSet.of(Role.CUSTOMER)));
+                .expectEvents(new UserRegistered(USER_ID, "alice", "13800000000", EnumSet.of(Role.CUSTOMER)));
+    }
+
+    @Test
+    void keepsThePasswordHashOutOfTheEventsInItsOwnStore() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(USER_ID, "alice", "the-hash", null, null))
+                .expectEvents(new UserRegistered(USER_ID, "alice", null, EnumSet.of(Role.CUSTOMER)));
+
+        assertThat(storedHashes).containsExactly(Map.entry(USER_ID, "the-hash"));
+    }
+
+    @Test
+    void aRefusedRegistrationStoresNoCredential() {
+        takenUsernames.add("alice");
+
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(USER_ID, "alice", "the-hash", null, null))
+                .expectException(Refused.because(Refusal.USERNAME_TAKEN));
+
+        assertThat(storedHashes).isEmpty();
     }
 
     @Test
     void keepsTheCustomerRoleBesideRequestedRoles() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterUser(USER_ID, "alice", "hash", null, Set.of(Role.ADMIN)))
-                .expectEvents(new UserRegistered(USER_ID, "alice", "hash", null, EnumSet.of(Role.CUSTOMER, Role.ADMIN)));
+                .expectEvents(new UserRegistered(USER_ID, "alice", null, EnumSet.of(Role.CUSTOMER, Role.ADMIN)));
     }
 
     @Test
@@ -76,14 +101,14 @@ class UserTest {
 
     @Test
     void replacesTheRolesButKeepsCustomer() {
-        fixture.given(new UserRegistered(USER_ID, "alice", "hash", null, EnumSet.of(Role.CUSTOMER, Role.ADMIN)))
+        fixture.given(new UserRegistered(USER_ID, "alice", null, EnumSet.of(Role.CUSTOMER, Role.ADMIN)))
                 .when(new AssignRoles(USER_ID, Set.of(Role.MERCHANT)))
                 .expectEvents(new RolesAssigned(USER_ID, EnumSet.of(Role.CUSTOMER, Role.MERCHANT)));
     }
 
     @Test
     void assigningNoRolesLeavesTheUserACustomer() {
-        fixture.given(new UserRegistered(USER_ID, "alice", "hash", null, EnumSet.of(Role.CUSTOMER, Role.ADMIN)))
+        fixture.given(new UserRegistered(USER_ID, "alice", null, EnumSet.of(Role.CUSTOMER, Role.ADMIN)))
                 .when(new AssignRoles(USER_ID, Set.of()))
                 .expectEvents(new RolesAssigned(USER_ID, EnumSet.of(Role.CUSTOMER)));
     }
