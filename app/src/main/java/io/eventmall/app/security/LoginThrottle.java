@@ -23,7 +23,7 @@ public class LoginThrottle {
     private final Limit failuresPerAddress;
     private final Limit registrationsPerAddress;
 
-    LoginThrottle(RateLimiter limiter, Settings settings) {
+    public LoginThrottle(RateLimiter limiter, Settings settings) {
         this.limiter = limiter;
         this.failuresPerUsername = Limit.of("login-failures-username", settings.loginFailuresPerUsername(),
                 settings.loginWindow());
