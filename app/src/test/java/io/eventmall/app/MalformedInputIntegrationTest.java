@@ -19,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Walks the OpenAPI document and sends every operation what a careless or hostile client would: malformed JSON,
@@ -44,7 +43,7 @@ class MalformedInputIntegrationTest {
     @Autowired
     TestApi api;
     @Autowired
-    JdbcTemplate jdbc;
+    StoreProbe store;
     @Value("${local.server.port}")
     int port;
 
@@ -56,7 +55,7 @@ class MalformedInputIntegrationTest {
     void everyOperationAnswersBadInputWithA4xxProblemAndChangesNothing() throws Exception {
         String admin = api.adminToken();
         JsonNode document = JSON.readTree(send("GET", "/v3/api-docs", null, null).body());
-        long eventsBefore = eventCount();
+        long eventsBefore = store.eventCount();
 
         int operations = 0;
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
@@ -71,7 +70,7 @@ class MalformedInputIntegrationTest {
         assertThat(operations).as("operations in /v3/api-docs").isGreaterThan(40);
         assertThat(requests).isGreaterThan(500);
         assertThat(wrongAnswers).as("answers that are not a 4xx problem").isEmpty();
-        assertThat(eventCount()).as("events appended by bad input").isEqualTo(eventsBefore);
+        assertThat(store.eventCount()).as("events appended by bad input").isEqualTo(eventsBefore);
     }
 
     private void fuzz(JsonNode document, String method, String template, JsonNode operation, String token)
@@ -171,9 +170,5 @@ class MalformedInputIntegrationTest {
             return document.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
         }
         return schema;
-    }
-
-    private long eventCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every owned resource, tried by the ones who do not own it: another customer, another shop's merchant, an
@@ -32,7 +31,7 @@ class ObjectAuthorizationIntegrationTest {
     @Autowired
     TestApi api;
     @Autowired
-    JdbcTemplate jdbc;
+    StoreProbe store;
     @Value("${local.server.port}")
     int port;
 
@@ -63,7 +62,7 @@ class ObjectAuthorizationIntegrationTest {
     @Test
     void onlyTheOwnerActsOnAnOrderAndItsPaymentAndUpdates() {
         String orderId = api.awaitingPaymentOrder(owner, productA, 1);
-        long events = eventCount();
+        long events = store.eventCount();
         everyOutsider(user -> {
             assertRefused(api.post("/orders/" + orderId + "/cancel", user.token(), null));
             assertRefused(api.post("/orders/" + orderId + "/payments", user.token(), null));
@@ -78,7 +77,7 @@ class ObjectAuthorizationIntegrationTest {
         assertThat(api.get("/orders/" + orderId, outsiders.get("an auditor").token()).status()).isEqualTo(200);
         assertThat(api.get("/orders?size=100", outsiders.get("another customer").token()).body().toString())
                 .doesNotContain(orderId);
-        assertThat(eventCount()).isEqualTo(events);
+        assertThat(store.eventCount()).isEqualTo(events);
         assertThat(api.get("/orders/" + orderId, owner.token()).text("status")).isEqualTo("AWAITING_PAYMENT");
     }
 
@@ -87,11 +86,11 @@ class ObjectAuthorizationIntegrationTest {
         String orderId = paidOrder(List.of(productA));
         assertThat(api.get("/orders/" + orderId, owner.token()).body().path("items").get(0).path("merchantId").asText())
                 .isEqualTo(shopA);
-        long events = eventCount();
+        long events = store.eventCount();
         everyOutsider(user -> assertThat(api.post("/orders/" + orderId + "/ship", user.token(), null).status())
                 .isEqualTo(403));
         assertThat(api.post("/orders/" + orderId + "/ship", owner.token(), null).status()).isEqualTo(403);
-        assertThat(eventCount()).isEqualTo(events);
+        assertThat(store.eventCount()).isEqualTo(events);
 
         assertThat(api.post("/orders/" + orderId + "/ship", merchantA.token(), null).status()).isEqualTo(200);
         api.eventually("/orders/" + orderId, owner.token(), r -> "SHIPPED".equals(r.text("status")));
@@ -135,7 +134,7 @@ class ObjectAuthorizationIntegrationTest {
 
     @Test
     void aShopAndItsProductsAreTheirMerchantsOnly() {
-        long events = eventCount();
+        long events = store.eventCount();
         everyOutsider(user -> {
             assertThat(api.post("/products", user.token(), Map.of("merchantId", shopA, "categoryId", "c", "name", "x",
                     "images", List.of(), "price", 100)).status()).isEqualTo(403);
@@ -144,7 +143,7 @@ class ObjectAuthorizationIntegrationTest {
                     .isEqualTo(403);
             assertThat(api.post("/products/" + productA + "/delist", user.token(), null).status()).isEqualTo(403);
         });
-        assertThat(eventCount()).isEqualTo(events);
+        assertThat(store.eventCount()).isEqualTo(events);
         assertThat(api.put("/products/" + productA, merchantA.token(), Map.of("price", 1_100)).status()).isEqualTo(200);
     }
 
@@ -155,7 +154,7 @@ class ObjectAuthorizationIntegrationTest {
         assertThat(api.put("/favorites/" + productA, owner.token(), null).status()).isIn(200, 204);
         paidOrder(List.of(productA));
         api.awaitNotification(owner, "PAYMENT_RECEIVED");
-        long events = eventCount();
+        long events = store.eventCount();
         Map<String, Object> address = Map.of("receiverName", "Mallory", "phone", "+44 20 7946 0001",
                 "province", "London", "city", "London", "district", "Soho", "detailAddress", "2 Low St");
         everyOutsider(user -> {
@@ -166,16 +165,16 @@ class ObjectAuthorizationIntegrationTest {
             assertThat(api.get("/favorites", user.token()).body().toString()).doesNotContain(productA);
             assertThat(api.get("/notifications", user.token()).body().path("items").size()).isZero();
         });
-        assertThat(eventCount()).isEqualTo(events);
+        assertThat(store.eventCount()).isEqualTo(events);
         assertThat(api.get("/addresses", owner.token()).body().toString()).contains(addressId);
     }
 
     @Test
     void onlyABuyerReviewsAndOnlyTheBuyerSeesTheirPurchase() {
-        long events = eventCount();
+        long events = store.eventCount();
         everyOutsider(user -> assertThat(api.post("/products/" + productA + "/reviews", user.token(),
                 Map.of("rating", 5, "content", "never bought it")).status()).isEqualTo(403));
-        assertThat(eventCount()).isEqualTo(events);
+        assertThat(store.eventCount()).isEqualTo(events);
 
         Instant now = Instant.now();
         String sale = api.post("/flash-sales", admin, Map.of("productId", productA, "price", 500, "quantity", 3,
@@ -290,9 +289,5 @@ class ObjectAuthorizationIntegrationTest {
         assertThat(api.post("/products/" + productId + "/stock", admin, Map.of("quantity", 100)).status()).isEqualTo(200);
         api.eventually("/products/" + productId, null, r -> r.status() == 200);
         return productId;
-    }
-
-    private long eventCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 }

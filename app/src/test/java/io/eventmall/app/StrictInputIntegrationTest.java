@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -28,7 +27,7 @@ class StrictInputIntegrationTest {
     @Autowired
     TestApi api;
     @Autowired
-    JdbcTemplate jdbc;
+    StoreProbe store;
     @Autowired
     JwtEncoder jwtEncoder;
     @Value("${local.server.port}")
@@ -52,14 +51,14 @@ class StrictInputIntegrationTest {
         ShopFixture shop = new ShopFixture(api);
         String merchant = shop.merchant("Money shop");
         String category = shop.category("Money");
-        long eventsBefore = eventCount();
+        long eventsBefore = store.eventCount();
         for (String price : List.of("19.99", "1e3", "100000000001", "99999999999999999999", "-1", "\"12\"")) {
             TestApi.Response refused = api.post("/products", shop.admin(), "{\"merchantId\":\"" + merchant
                     + "\",\"categoryId\":\"" + category + "\",\"name\":\"x\",\"images\":[],\"price\":" + price + "}");
             assertThat(refused.status()).as(price).isEqualTo(400);
             assertThat(refused.code()).as(price).isEqualTo("VALIDATION_FAILED");
         }
-        assertThat(eventCount()).isEqualTo(eventsBefore);
+        assertThat(store.eventCount()).isEqualTo(eventsBefore);
         TestApi.Response maximum = api.post("/products", shop.admin(), Map.of("merchantId", merchant,
                 "categoryId", category, "name", "dear", "images", List.of(), "price", 100_000_000_000L));
         assertThat(maximum.status()).isEqualTo(201);
@@ -80,12 +79,16 @@ class StrictInputIntegrationTest {
         assertThat(xml.status()).isEqualTo(406);
         TestApi.Response json = api.call(HttpMethod.GET, "/home", null, null, Map.of("Accept", "application/json"));
         assertThat(json.status()).isEqualTo(200);
+        // A refusal for such a client is still the refusal, never a failure to render it.
+        TestApi.Response unknown = api.call(HttpMethod.GET, "/orders/no-such-order", api.newCustomer().token(), null,
+                Map.of("Accept", "application/xml"));
+        assertThat(unknown.status()).isIn(404, 406);
     }
 
     @Test
     void aBodyOverTheLimitIs413AndChangesNothing() throws Exception {
         String admin = api.adminToken();
-        long eventsBefore = eventCount();
+        long eventsBefore = store.eventCount();
         String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
 
         TestApi.Response declared = api.post("/merchants", admin, huge);
@@ -100,7 +103,7 @@ class StrictInputIntegrationTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(chunked.body()).contains("PAYLOAD_TOO_LARGE");
-        assertThat(eventCount()).isEqualTo(eventsBefore);
+        assertThat(store.eventCount()).isEqualTo(eventsBefore);
     }
 
     @Test
@@ -130,9 +133,5 @@ class StrictInputIntegrationTest {
     private TestApi.Response register(String password) {
         String username = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         return api.post("/users/register", null, Map.of("username", username, "password", password));
-    }
-
-    private long eventCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 }
