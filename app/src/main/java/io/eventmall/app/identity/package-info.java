@@ -1,5 +1,6 @@
 /**
- * Identity wiring that needs the app's serializer: the upcaster that keeps credentials out of replayed history.
- * Login and registration throttling live with the identity endpoint ({@code web.IdentityController}).
+ * Identity wiring that needs the app: the upcaster that keeps credentials out of replayed history, and the vault
+ * that seals personal data per user (crypto-shredding). Login and registration throttling live in
+ * {@code security.LoginThrottle}.
  */
 package io.eventmall.app.identity;

@@ -58,6 +58,8 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // The "who" column of API.md, checked before the body is even read.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/users/*/roles").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/users/me").authenticated()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/users/*").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/merchants", "/api/v1/categories",
                                 "/api/v1/banners", "/api/v1/flash-sales", "/api/v1/orders/*/refund").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/products/*/reviews").hasRole("CUSTOMER")

@@ -2,11 +2,13 @@ package io.eventmall.app.web;
 
 import io.eventmall.api.identity.AssignRoles;
 import io.eventmall.api.identity.FindCredentials;
+import io.eventmall.api.identity.ForgetUser;
 import io.eventmall.api.identity.FindUser;
 import io.eventmall.api.identity.RegisterUser;
 import io.eventmall.api.identity.Role;
 import io.eventmall.api.identity.UserCredentials;
 import io.eventmall.api.identity.UserView;
+import io.eventmall.app.identity.PersonalDataVault;
 import io.eventmall.app.security.LoginThrottle;
 import io.eventmall.app.security.TokenIssuer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,11 +51,13 @@ public class IdentityController {
     private final TokenIssuer tokens;
     private final ReadModelWait readModel;
     private final LoginThrottle throttle;
+    private final PersonalDataVault vault;
     /** Checked against when the username is unknown, so that it costs one hash like a known one. */
     private final String unknownUserHash;
 
     IdentityController(CommandGateway commands, Reads reads, PasswordEncoder passwords, TokenIssuer tokens,
-                       ReadModelWait readModel, LoginThrottle throttle) {
+                       ReadModelWait readModel, LoginThrottle throttle, PersonalDataVault vault) {
+        this.vault = vault;
         this.commands = commands;
         this.reads = reads;
         this.passwords = passwords;
@@ -68,7 +73,7 @@ public class IdentityController {
         throttle.beforeRegistration(request.getRemoteAddr());
         String userId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterUser(userId, body.username(), passwords.encode(body.password()),
-                body.mobile(), EnumSet.of(Role.CUSTOMER)));
+                vault.seal(userId, body.mobile()), EnumSet.of(Role.CUSTOMER)));
         log.info("user {} registered as '{}'", userId, body.username());
         // Login reads the users read model: answer once it knows the new user, so login right after works.
         readModel.until(() -> reads.find(new FindUser(userId), UserView.class).isPresent());
@@ -94,7 +99,28 @@ public class IdentityController {
     @GetMapping("/me")
     UserView me(Authentication authentication) {
         String userId = Caller.of(authentication).userId();
-        return reads.require(new FindUser(userId), UserView.class, "user", userId);
+        UserView user = reads.require(new FindUser(userId), UserView.class, "user", userId);
+        return new UserView(user.userId(), user.username(), vault.open(userId, user.mobile()), user.roles());
+    }
+
+    /** Forgets the caller: no more login, and their personal data in the history becomes unreadable. */
+    @DeleteMapping("/me")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void forgetMe(Authentication authentication) {
+        forget(Caller.of(authentication).userId());
+    }
+
+    /** An admin forgets a user (SecurityConfig: ADMIN only). */
+    @DeleteMapping("/{userId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void forgetUser(@PathVariable @Size(max = 64) String userId) {
+        forget(userId);
+    }
+
+    private void forget(String userId) {
+        commands.sendAndWait(new ForgetUser(userId));
+        vault.forget(userId);
+        log.info("user {} forgotten: credential deleted, personal data key destroyed", userId);
     }
 
     @PutMapping("/{userId}/roles")

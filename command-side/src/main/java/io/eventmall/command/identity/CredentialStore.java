@@ -8,4 +8,7 @@ package io.eventmall.command.identity;
 public interface CredentialStore {
 
     void store(String userId, String username, String passwordHash);
+
+    /** The user can no longer log in; their username stays claimed. */
+    void forget(String userId);
 }

@@ -42,6 +42,11 @@ public class Credentials implements CredentialStore {
         }
     }
 
+    @Override
+    public void forget(String userId) {
+        jdbc.update("DELETE FROM user_credential WHERE user_id = ?", userId);
+    }
+
     @QueryHandler
     Optional<UserCredentials> handle(FindCredentials query) {
         return jdbc.query("""

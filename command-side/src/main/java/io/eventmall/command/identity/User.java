@@ -3,9 +3,11 @@ package io.eventmall.command.identity;
 import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
 import io.eventmall.api.identity.AssignRoles;
+import io.eventmall.api.identity.ForgetUser;
 import io.eventmall.api.identity.RegisterUser;
 import io.eventmall.api.identity.Role;
 import io.eventmall.api.identity.RolesAssigned;
+import io.eventmall.api.identity.UserForgotten;
 import io.eventmall.api.identity.UserRegistered;
 import io.eventmall.command.Required;
 import org.axonframework.commandhandling.CommandHandler;
@@ -25,6 +27,7 @@ public class User {
     @AggregateIdentifier
     private String userId;
     private Set<Role> roles;
+    private boolean forgotten;
 
     @CommandHandler
     public User(RegisterUser command, UsernameAvailability availability, CredentialStore credentials) {
@@ -47,6 +50,16 @@ public class User {
         apply(new RolesAssigned(userId, everyUserIsACustomer(command.roles())));
     }
 
+    /** Forgetting twice changes nothing more. */
+    @CommandHandler
+    public void handle(ForgetUser command, CredentialStore credentials) {
+        if (forgotten) {
+            return;
+        }
+        credentials.forget(userId);
+        apply(new UserForgotten(userId));
+    }
+
     private static Set<Role> everyUserIsACustomer(Collection<Role> requested) {
         Set<Role> granted = EnumSet.of(Role.CUSTOMER);
         if (requested != null) {
@@ -59,6 +72,11 @@ public class User {
     void on(UserRegistered event) {
         userId = event.userId();
         roles = EnumSet.copyOf(event.roles());
+    }
+
+    @EventSourcingHandler
+    void on(UserForgotten event) {
+        forgotten = true;
     }
 
     @EventSourcingHandler

@@ -3,9 +3,11 @@ package io.eventmall.command.identity;
 import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
 import io.eventmall.api.identity.AssignRoles;
+import io.eventmall.api.identity.ForgetUser;
 import io.eventmall.api.identity.RegisterUser;
 import io.eventmall.api.identity.Role;
 import io.eventmall.api.identity.RolesAssigned;
+import io.eventmall.api.identity.UserForgotten;
 import io.eventmall.api.identity.UserRegistered;
 import io.eventmall.command.Refused;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -33,7 +35,17 @@ class UserTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource((UsernameAvailability) takenUsernames::contains);
-        fixture.registerInjectableResource((CredentialStore) (userId, username, hash) -> storedHashes.put(userId, hash));
+        fixture.registerInjectableResource(new CredentialStore() {
+            @Override
+            public void store(String userId, String username, String passwordHash) {
+                storedHashes.put(userId, passwordHash);
+            }
+
+            @Override
+            public void forget(String userId) {
+                storedHashes.remove(userId);
+            }
+        });
     }
 
     @Test
@@ -62,6 +74,20 @@ class UserTest {
                 .expectException(Refused.because(Refusal.USERNAME_TAKEN));
 
         assertThat(storedHashes).isEmpty();
+    }
+
+    @Test
+    void forgettingAUserDropsTheCredentialOnce() {
+        storedHashes.put(USER_ID, "the-hash");
+        fixture.given(new UserRegistered(USER_ID, "alice", null, EnumSet.of(Role.CUSTOMER)))
+                .when(new ForgetUser(USER_ID))
+                .expectEvents(new UserForgotten(USER_ID));
+        assertThat(storedHashes).isEmpty();
+
+        fixture.given(new UserRegistered(USER_ID, "alice", null, EnumSet.of(Role.CUSTOMER)), new UserForgotten(USER_ID))
+                .when(new ForgetUser(USER_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
