@@ -2,6 +2,8 @@
 # Build and run the eventmall app against the local servers.
 #   scripts/run.sh [app args...]     e.g. scripts/run.sh --mall.demo-data.enabled=true
 # JAVA_OPTS (optional) is passed to the JVM, e.g. JAVA_OPTS="-Xmx1g".
+# It runs the `dev` profile (development secrets, sandbox payments) unless SPRING_PROFILES_ACTIVE says otherwise;
+# without `dev` the service refuses to start until the secrets of docs/security.md are set.
 set -euo pipefail
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -22,9 +24,11 @@ cat >&2 <<MSG
     API         http://localhost:$PORT/api/v1
     Swagger UI  http://localhost:$PORT/swagger-ui.html
     Health      http://localhost:$PORT/actuator/health
+    Profiles    ${SPRING_PROFILES_ACTIVE:-dev}
   Stop it with Ctrl-C (the servers keep running; scripts/servers.sh stop stops Elasticsearch).
 
 MSG
 
+export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}"
 read -ra java_opts <<<"${JAVA_OPTS:-}"
 exec java "${java_opts[@]}" -jar "$JAR" "$@"

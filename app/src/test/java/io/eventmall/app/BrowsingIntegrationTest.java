@@ -233,6 +233,26 @@ class BrowsingIntegrationTest {
         assertThat(lamp.path("favoritedAt").asText()).isNotBlank();
     }
 
+    @Test
+    void favoritesArePagedNewestFirst() {
+        String merchant = shop.merchant("Paged favorites");
+        String category = shop.category("Paged");
+        TestApi.User customer = api.newCustomer();
+        List<String> products = new java.util.ArrayList<>();
+        for (String name : List.of("First", "Second", "Third")) {
+            String product = shop.product(merchant, category, name, 1_000, 0);
+            assertThat(api.put("/favorites/" + product, customer.token(), null).status()).isEqualTo(200);
+            products.add(product);
+        }
+        TestApi.Response first = api.eventually("/favorites?size=2", customer.token(),
+                r -> r.text("nextCursor") != null);
+        assertThat(ids(first, "productId")).containsExactly(products.get(2), products.get(1));
+        TestApi.Response rest = api.get("/favorites?size=2&cursor=" + first.text("nextCursor"), customer.token());
+        assertThat(ids(rest, "productId")).containsExactly(products.get(0));
+        assertThat(rest.text("nextCursor")).isNull();
+        assertThat(api.get("/favorites?size=101", customer.token()).status()).isEqualTo(400);
+    }
+
     static List<String> ids(TestApi.Response response, String field) {
         return ids(response.body(), field);
     }

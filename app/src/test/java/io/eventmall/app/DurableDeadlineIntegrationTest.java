@@ -74,7 +74,7 @@ class DurableDeadlineIntegrationTest {
     }
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(MallApplication.class).profiles("test").run(
+        return new SpringApplicationBuilder(MallApplication.class).profiles("dev", "test").run(
                 "--server.port=0", "--spring.datasource.url=" + URL, "--mall.order.payment-timeout=PT4S",
                 // Its read models stay out of the shared test Redis database, like its events out of mall_test.
                 "--spring.data.redis.database=5", "--mall.elasticsearch.index-prefix=mall-test-deadlines",

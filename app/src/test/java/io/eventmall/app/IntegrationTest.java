@@ -12,7 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = MallApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"dev", "test"})
 @Import({CleanDatabase.class, CleanRedis.class, TestApi.Config.class, StoreProbe.class, RequestThreadJdbcCounter.class})
 public @interface IntegrationTest {
 }

@@ -80,6 +80,27 @@ class OrderLifecycleIntegrationTest {
     }
 
     @Test
+    void aNotificationMoreThanFiveMinutesOffIsRefusedAndChangesNothing() throws Exception {
+        String productId = api.newProduct(api.adminToken(), 1_000, 5);
+        TestApi.User customer = api.newCustomer();
+        String orderId = api.awaitingPaymentOrder(customer, productId, 1);
+        String paymentId = api.post("/orders/" + orderId + "/payments", customer.token(), null).text("paymentId");
+
+        for (Instant occurredAt : new Instant[] {Instant.now().minusSeconds(6 * 60), Instant.now().plusSeconds(6 * 60), null}) {
+            byte[] replayed = callbackBody(paymentId, 1_000, "SUCCESS", occurredAt);
+            HttpResponse<String> refused = postCallback(replayed, sign(replayed));
+            assertThat(refused.statusCode()).as(String.valueOf(occurredAt)).isEqualTo(400);
+            assertThat(refused.body()).contains("STALE_NOTIFICATION");
+        }
+        assertThat(store.eventsOf(paymentId, "PaymentSucceeded")).isZero();
+        assertThat(api.get("/orders/" + orderId, customer.token()).text("status")).isEqualTo("AWAITING_PAYMENT");
+
+        byte[] fresh = callbackBody(paymentId, 1_000, "SUCCESS", Instant.now().minusSeconds(4 * 60));
+        assertThat(postCallback(fresh, sign(fresh)).statusCode()).isEqualTo(200);
+        api.eventually("/orders/" + orderId, customer.token(), r -> "PAID".equals(r.text("status")));
+    }
+
+    @Test
     void aWrongAmountFailsThePaymentAndTheOrderStaysPayable() throws Exception {
         String productId = api.newProduct(api.adminToken(), 1_000, 5);
         TestApi.User customer = api.newCustomer();
@@ -210,12 +231,16 @@ class OrderLifecycleIntegrationTest {
 
 
     private byte[] callbackBody(String paymentId, long amount, String outcome) throws Exception {
+        return callbackBody(paymentId, amount, outcome, Instant.now());
+    }
+
+    private byte[] callbackBody(String paymentId, long amount, String outcome, Instant occurredAt) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("providerReference", "test-provider");
         body.put("paymentId", paymentId);
         body.put("amount", amount);
         body.put("outcome", outcome);
-        body.put("occurredAt", Instant.now().toString());
+        body.put("occurredAt", occurredAt == null ? null : occurredAt.toString());
         return new ObjectMapper().writeValueAsBytes(body);
     }
 

@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * own application context whose tables live in a schema of their own.
  */
 @SpringBootTest(classes = MallApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"dev", "test"})
 @Import({CleanDatabase.class, CleanRedis.class, TestApi.Config.class})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RedisOutageIntegrationTest {

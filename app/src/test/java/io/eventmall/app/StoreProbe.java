@@ -25,6 +25,11 @@ public class StoreProbe {
                 Integer.class, aggregateId, "%." + eventType);
     }
 
+    /** Every event stored so far: unchanged means a request changed nothing. */
+    public long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
     public int available(String productId) {
         return queries.query(new FindProduct(productId), ResponseTypes.optionalInstanceOf(ProductView.class)).join()
                 .map(ProductView::available).orElseThrow();

@@ -1,4 +1,5 @@
 package io.eventmall.api.favorite;
 
-public record FindFavoritesOfUser(String userId) {
+/** A customer's favorites newest first, one page of {@code size} (1..100) after {@code cursor}: a {@link FavoritePage}. */
+public record FindFavoritesOfUser(String userId, String cursor, int size) {
 }

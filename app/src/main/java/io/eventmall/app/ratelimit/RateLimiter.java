@@ -7,8 +7,10 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -47,27 +49,41 @@ public class RateLimiter {
 
     /** Consumes one token for {@code key} or throws the 429 answer. */
     public void require(Limit limit, String key, String refusedWhat) {
-        ConsumptionProbe probe = probe(limit, key);
+        ConsumptionProbe probe = onBucket(limit, key, bucket -> bucket.tryConsumeAndReturnRemaining(1));
         if (!probe.isConsumed()) {
-            meters.counter("mall.rate-limit.refused", "limit", limit.name()).increment();
-            long waitSeconds = Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / 1e9));
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
-                    refusedWhat + "; retry in " + waitSeconds + " s", Duration.ofSeconds(waitSeconds));
+            throw refused(limit, refusedWhat, probe.getNanosToWaitForRefill());
         }
     }
 
-    private ConsumptionProbe probe(Limit limit, String key) {
+    /**
+     * Throws the 429 answer while {@code key}'s bucket is empty, taking nothing: for limits that count only some
+     * outcomes (failed logins), checked before the attempt and charged with {@link #require} after a failure.
+     */
+    public void requireAvailable(Limit limit, String key, String refusedWhat) {
+        EstimationProbe probe = onBucket(limit, key, bucket -> bucket.estimateAbilityToConsume(1));
+        if (!probe.canBeConsumed()) {
+            throw refused(limit, refusedWhat, probe.getNanosToWaitForRefill());
+        }
+    }
+
+    private ApiProblem refused(Limit limit, String refusedWhat, long nanosToWait) {
+        meters.counter("mall.rate-limit.refused", "limit", limit.name()).increment();
+        long waitSeconds = Math.max(1, (long) Math.ceil(nanosToWait / 1e9));
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+                refusedWhat + "; retry in " + waitSeconds + " s", Duration.ofSeconds(waitSeconds));
+    }
+
+    private <T> T onBucket(Limit limit, String key, Function<Bucket, T> use) {
         String bucketKey = "mall:rate:" + limit.name() + ":" + key;
         try {
-            return buckets.buckets().builder()
-                    .build(bucketKey, () -> BucketConfiguration.builder().addLimit(limit.bandwidth()).build())
-                    .tryConsumeAndReturnRemaining(1);
+            return use.apply(buckets.buckets().builder()
+                    .build(bucketKey, () -> BucketConfiguration.builder().addLimit(limit.bandwidth()).build()));
         } catch (RuntimeException redisUnavailable) {
             meters.counter("mall.rate-limit.local-fallback", "limit", limit.name()).increment();
             log.debug("rate limit {} for {} checked on this node only: {}", limit.name(), key,
                     redisUnavailable.getMessage());
-            return localBuckets.get(bucketKey, ignored -> Bucket.builder().addLimit(limit.bandwidth()).build())
-                    .tryConsumeAndReturnRemaining(1);
+            return use.apply(localBuckets.get(bucketKey,
+                    ignored -> Bucket.builder().addLimit(limit.bandwidth()).build()));
         }
     }
 }

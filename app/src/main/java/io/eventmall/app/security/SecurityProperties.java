@@ -11,11 +11,13 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("mall.security")
 public record SecurityProperties(@NotBlank @Size(min = 32, message = "must be at least 32 bytes for HS256") String jwtSecret,
+                                 String jwtIssuer,
                                  Duration tokenLifetime,
                                  @Min(4) @Max(31) Integer bcryptStrength,
                                  BootstrapAdmin bootstrapAdmin) {
 
     public SecurityProperties {
+        jwtIssuer = jwtIssuer == null || jwtIssuer.isBlank() ? "eventmall" : jwtIssuer;
         tokenLifetime = tokenLifetime == null ? Duration.ofHours(1) : tokenLifetime;
         bcryptStrength = bcryptStrength == null ? 10 : bcryptStrength;
     }

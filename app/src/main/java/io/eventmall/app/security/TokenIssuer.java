@@ -27,7 +27,7 @@ public class TokenIssuer {
     public IssuedToken issue(String userId, String username, Collection<Role> roles) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer("eventmall")
+                .issuer(properties.jwtIssuer())
                 .subject(userId)
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.tokenLifetime()))

@@ -6,6 +6,7 @@ import io.eventmall.api.address.ChangeAddress;
 import io.eventmall.api.address.FindAddressesOfUser;
 import io.eventmall.api.address.RemoveAddress;
 import io.eventmall.api.address.ShippingAddress;
+import io.eventmall.app.identity.PersonalDataVault;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -34,30 +35,36 @@ public class AddressController {
     private final CommandGateway commands;
     private final Reads reads;
 
-    AddressController(CommandGateway commands, Reads reads) {
+    private final PersonalDataVault vault;
+
+    AddressController(CommandGateway commands, Reads reads, PersonalDataVault vault) {
         this.commands = commands;
         this.reads = reads;
+        this.vault = vault;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> add(@Valid @RequestBody AddressBody body, Authentication authentication) {
         String addressId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AddAddress(addressId, Caller.of(authentication).userId(), body.toAddress(),
+        String userId = Caller.of(authentication).userId();
+        commands.sendAndWait(new AddAddress(addressId, userId, sealed(userId, body.toAddress()),
                 Boolean.TRUE.equals(body.isDefault())));
         return Map.of("addressId", addressId);
     }
 
     @GetMapping
     List<AddressResponse> mine(Authentication authentication) {
-        return reads.list(new FindAddressesOfUser(Caller.of(authentication).userId()), AddressView.class).stream()
-                .map(AddressResponse::of).toList();
+        String userId = Caller.of(authentication).userId();
+        return reads.list(new FindAddressesOfUser(userId), AddressView.class).stream()
+                .map(view -> AddressResponse.of(view, opened(userId, view.address()))).toList();
     }
 
     @PutMapping("/{addressId}")
     Map<String, String> change(@PathVariable String addressId, @Valid @RequestBody AddressBody body,
                                Authentication authentication) {
-        commands.sendAndWait(new ChangeAddress(addressId, Caller.of(authentication).userId(), body.toAddress(),
+        String userId = Caller.of(authentication).userId();
+        commands.sendAndWait(new ChangeAddress(addressId, userId, sealed(userId, body.toAddress()),
                 Boolean.TRUE.equals(body.isDefault())));
         return Map.of("addressId", addressId);
     }
@@ -66,6 +73,22 @@ public class AddressController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable String addressId, Authentication authentication) {
         commands.sendAndWait(new RemoveAddress(addressId, Caller.of(authentication).userId()));
+    }
+
+    /**
+     * What names and locates a person is sealed with their key before it enters the history (and the orders shipped
+     * there); province, city and district stay readable for shipping statistics.
+     */
+    private ShippingAddress sealed(String userId, ShippingAddress clear) {
+        return new ShippingAddress(vault.seal(userId, clear.receiverName()), vault.seal(userId, clear.phone()),
+                clear.province(), clear.city(), clear.district(), vault.seal(userId, clear.detailAddress()),
+                vault.seal(userId, clear.postalCode()));
+    }
+
+    private ShippingAddress opened(String userId, ShippingAddress sealed) {
+        return new ShippingAddress(vault.open(userId, sealed.receiverName()), vault.open(userId, sealed.phone()),
+                sealed.province(), sealed.city(), sealed.district(), vault.open(userId, sealed.detailAddress()),
+                vault.open(userId, sealed.postalCode()));
     }
 
     record AddressBody(@NotBlank @Size(max = 64) String receiverName,
@@ -82,8 +105,7 @@ public class AddressController {
     record AddressResponse(String addressId, String receiverName, String phone, String province, String city,
                            String district, String detailAddress, String postalCode, boolean isDefault) {
 
-        static AddressResponse of(AddressView view) {
-            ShippingAddress a = view.address();
+        static AddressResponse of(AddressView view, ShippingAddress a) {
             return new AddressResponse(view.addressId(), a.receiverName(), a.phone(), a.province(), a.city(),
                     a.district(), a.detailAddress(), a.postalCode(), view.isDefault());
         }

@@ -24,6 +24,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -108,6 +109,10 @@ public class ApiExceptionHandler {
             MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
             ConstraintViolationException.class, HandlerMethodValidationException.class})
     ResponseEntity<ProblemDetail> badRequest(Exception e) {
+        Optional<Throwable> tooLarge = cause(e, RequestBodyLimit.TooLarge.class);
+        if (tooLarge.isPresent()) {
+            return problems.entity(HttpStatus.PAYLOAD_TOO_LARGE, RequestBodyLimit.CODE, tooLarge.get().getMessage());
+        }
         String detail = e instanceof HttpMessageNotReadableException ? "malformed JSON body or wrong field type"
                 : e.getMessage();
         return problems.entity(HttpStatus.BAD_REQUEST, VALIDATION_FAILED, detail);
@@ -116,6 +121,12 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         return problems.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", e.getMessage());
+    }
+
+    /** The client accepts none of our types, so the answer has no body at all (API.md: "406, body optional"). */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Void> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -152,6 +163,9 @@ public class ApiExceptionHandler {
         Optional<Throwable> rebuilding = cause(e, ReadModelUnavailable.class);
         if (rebuilding.isPresent()) {
             return rebuilding((ReadModelUnavailable) rebuilding.get());
+        }
+        if (cause(e, RequestBodyLimit.TooLarge.class).isPresent()) {
+            return badRequest(e);
         }
         Optional<Throwable> violation = cause(e, RuleViolation.class);
         if (violation.isPresent()) {

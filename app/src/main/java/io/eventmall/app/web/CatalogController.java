@@ -1,5 +1,6 @@
 package io.eventmall.app.web;
 
+import io.eventmall.api.Money;
 import io.eventmall.api.banner.CreateBanner;
 import io.eventmall.api.category.CreateCategory;
 import io.eventmall.api.inventory.AddStock;
@@ -46,11 +47,13 @@ public class CatalogController {
     private final CommandGateway commands;
     private final Reads reads;
     private final ReadModelWait readModel;
+    private final ShopOwnership shops;
 
-    CatalogController(CommandGateway commands, Reads reads, ReadModelWait readModel) {
+    CatalogController(CommandGateway commands, Reads reads, ReadModelWait readModel, ShopOwnership shops) {
         this.commands = commands;
         this.reads = reads;
         this.readModel = readModel;
+        this.shops = shops;
     }
 
     @PostMapping("/merchants")
@@ -74,7 +77,7 @@ public class CatalogController {
     @PostMapping("/products")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> createProduct(@Valid @RequestBody NewProduct body, Authentication authentication) {
-        requireShopOwner(Caller.of(authentication), body.merchantId());
+        shops.requireShopOwner(Caller.of(authentication), body.merchantId());
         String productId = UUID.randomUUID().toString();
         commands.sendAndWait(new CreateProduct(productId, body.merchantId(), body.categoryId(), body.name(),
                 body.subtitle(), body.description(), body.images() == null ? List.of() : body.images(), body.price()));
@@ -87,7 +90,7 @@ public class CatalogController {
     @PutMapping("/products/{productId}")
     Map<String, String> updateProduct(@PathVariable String productId, @Valid @RequestBody ProductChange body,
                                       Authentication authentication) {
-        requireProductOwner(Caller.of(authentication), productId);
+        shops.requireProductOwner(Caller.of(authentication), productId);
         commands.sendAndWait(new UpdateProduct(productId, body.name(), body.subtitle(), body.description(),
                 body.images(), body.price()));
         return Map.of("productId", productId);
@@ -95,14 +98,14 @@ public class CatalogController {
 
     @PostMapping("/products/{productId}/list")
     Map<String, Object> list(@PathVariable String productId, Authentication authentication) {
-        requireProductOwner(Caller.of(authentication), productId);
+        shops.requireProductOwner(Caller.of(authentication), productId);
         commands.sendAndWait(new ListProduct(productId));
         return Map.of("productId", productId, "listed", true);
     }
 
     @PostMapping("/products/{productId}/delist")
     Map<String, Object> delist(@PathVariable String productId, Authentication authentication) {
-        requireProductOwner(Caller.of(authentication), productId);
+        shops.requireProductOwner(Caller.of(authentication), productId);
         commands.sendAndWait(new DelistProduct(productId));
         return Map.of("productId", productId, "listed", false);
     }
@@ -111,7 +114,7 @@ public class CatalogController {
     Map<String, Object> addStock(@PathVariable String productId, @Valid @RequestBody StockDelivery body,
                                  Authentication authentication) {
         ProductView product = reads.require(new FindProduct(productId), ProductView.class, "product", productId);
-        requireShopOwner(Caller.of(authentication), product.merchantId());
+        shops.requireShopOwner(Caller.of(authentication), product.merchantId());
         int available = commands.sendAndWait(new AddStock(productId, body.quantity()));
         log.info("{} units added to product {}, {} available", body.quantity(), productId, available);
         return Map.of("productId", productId, "available", available);
@@ -126,25 +129,6 @@ public class CatalogController {
         return Map.of("bannerId", bannerId);
     }
 
-    /** Admins act on every shop; a merchant only on a shop they own. */
-    private void requireShopOwner(Caller caller, String merchantId) {
-        if (caller.isAdmin()) {
-            return;
-        }
-        MerchantView merchant = reads.require(new FindMerchant(merchantId), MerchantView.class, "merchant", merchantId);
-        if (!caller.userId().equals(merchant.ownerUserId())) {
-            throw ApiProblem.forbidden("you do not own shop " + merchantId);
-        }
-    }
-
-    private void requireProductOwner(Caller caller, String productId) {
-        if (caller.isAdmin()) {
-            return;
-        }
-        ProductView product = reads.require(new FindProduct(productId), ProductView.class, "product", productId);
-        requireShopOwner(caller, product.merchantId());
-    }
-
     record NewMerchant(@NotBlank @Size(max = 255) String name, @Size(max = 4000) String description,
                        @Size(max = 64) String ownerUserId) {
     }
@@ -155,12 +139,12 @@ public class CatalogController {
     record NewProduct(@NotBlank @Size(max = 64) String merchantId, @NotBlank @Size(max = 64) String categoryId,
                       @NotBlank @Size(max = 255) String name, @Size(max = 255) String subtitle,
                       @Size(max = 20000) String description, @Size(max = 20) List<@NotBlank String> images,
-                      @NotNull @Positive Long price) {
+                      @NotNull @Positive @Max(Money.MAX_AMOUNT) Long price) {
     }
 
     record ProductChange(@Size(min = 1, max = 255) String name, @Size(max = 255) String subtitle,
                          @Size(max = 20000) String description, @Size(max = 20) List<@NotBlank String> images,
-                         @Positive Long price) {
+                         @Positive @Max(Money.MAX_AMOUNT) Long price) {
     }
 
     record StockDelivery(@NotNull @Min(1) @Max(1_000_000) Integer quantity) {

@@ -1,12 +1,14 @@
 package io.eventmall.app.web;
 
+import io.eventmall.api.favorite.FavoritePage;
 import io.eventmall.api.favorite.FavoriteProduct;
-import io.eventmall.api.favorite.FavoriteView;
 import io.eventmall.api.favorite.FindFavoritesOfUser;
 import io.eventmall.api.favorite.UnfavoriteProduct;
 import io.eventmall.api.product.FindProduct;
 import io.eventmall.api.product.ProductView;
-import java.util.List;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.core.Authentication;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -43,7 +46,8 @@ public class FavoriteController {
     }
 
     @GetMapping
-    Map<String, List<FavoriteView>> mine(Authentication authentication) {
-        return Map.of("items", reads.list(new FindFavoritesOfUser(Caller.of(authentication).userId()), FavoriteView.class));
+    FavoritePage mine(@RequestParam(required = false) @Size(max = 200) String cursor,
+                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Authentication authentication) {
+        return reads.one(new FindFavoritesOfUser(Caller.of(authentication).userId(), cursor, size), FavoritePage.class);
     }
 }

@@ -45,10 +45,12 @@ public class OrderController {
 
     private final CommandGateway commands;
     private final Reads reads;
+    private final ShopOwnership shops;
 
-    OrderController(CommandGateway commands, Reads reads) {
+    OrderController(CommandGateway commands, Reads reads, ShopOwnership shops) {
         this.commands = commands;
         this.reads = reads;
+        this.shops = shops;
     }
 
     @PostMapping("/orders")
@@ -91,16 +93,18 @@ public class OrderController {
     }
 
     @PostMapping("/orders/{orderId}/ship")
-    OrderAccepted ship(@PathVariable String orderId) {
+    OrderAccepted ship(@PathVariable String orderId, Authentication authentication) {
+        requireFulfiller(orderId, authentication);
         commands.sendAndWait(new ShipOrder(orderId));
-        log.info("order {} shipped", orderId);
+        log.info("order {} shipped by {}", orderId, Caller.of(authentication).userId());
         return new OrderAccepted(orderId, OrderStatus.SHIPPED);
     }
 
     @PostMapping("/orders/{orderId}/complete")
-    OrderAccepted complete(@PathVariable String orderId) {
+    OrderAccepted complete(@PathVariable String orderId, Authentication authentication) {
+        requireFulfiller(orderId, authentication);
         commands.sendAndWait(new CompleteOrder(orderId));
-        log.info("order {} completed", orderId);
+        log.info("order {} completed by {}", orderId, Caller.of(authentication).userId());
         return new OrderAccepted(orderId, OrderStatus.COMPLETED);
     }
 
@@ -110,6 +114,11 @@ public class OrderController {
         commands.sendAndWait(new RefundOrder(orderId, reason));
         log.info("order {} refunded: {}", orderId, reason);
         return new OrderAccepted(orderId, OrderStatus.REFUNDED);
+    }
+
+    private void requireFulfiller(String orderId, Authentication authentication) {
+        OrderView order = reads.require(new FindOrder(orderId), OrderView.class, "order", orderId);
+        shops.requireFulfiller(Caller.of(authentication), order);
     }
 
     /**

@@ -5,15 +5,20 @@ import io.eventmall.api.order.OrderStatus;
 import io.eventmall.api.order.OrderView;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,12 +35,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class OrderUpdatesController {
 
     private static final Duration STREAM_LIMIT = Duration.ofMinutes(35);
+    private static final Duration STREAM_RETRY_AFTER = Duration.ofSeconds(30);
 
     private final QueryGateway queries;
     private final Set<SseEmitter> openStreams = ConcurrentHashMap.newKeySet();
+    /** Open streams per user on this node: each holds a connection and a subscription for up to 35 minutes. */
+    private final Map<String, AtomicInteger> streamsPerUser = new ConcurrentHashMap<>();
+    private final int maxStreamsPerUser;
 
-    OrderUpdatesController(QueryGateway queries) {
+    OrderUpdatesController(QueryGateway queries,
+                           @Value("${mall.sse.max-streams-per-user:5}") int maxStreamsPerUser) {
         this.queries = queries;
+        this.maxStreamsPerUser = maxStreamsPerUser;
     }
 
     /** Streams end before the server drains its connections, so a shutdown never waits on a listener. */
@@ -46,6 +57,33 @@ public class OrderUpdatesController {
 
     @GetMapping(path = "/api/v1/orders/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter updates(@PathVariable String orderId, Authentication authentication) {
+        String userId = Caller.of(authentication).userId();
+        Runnable streamClosed = admitStream(userId);
+        try {
+            return stream(orderId, authentication, streamClosed);
+        } catch (RuntimeException refused) {
+            streamClosed.run();
+            throw refused;
+        }
+    }
+
+    /** Counts the user's stream in, or refuses with 429; returns what counts it out again (once). */
+    private Runnable admitStream(String userId) {
+        AtomicInteger open = streamsPerUser.computeIfAbsent(userId, id -> new AtomicInteger());
+        if (open.incrementAndGet() > maxStreamsPerUser) {
+            open.decrementAndGet();
+            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "at most " + maxStreamsPerUser
+                    + " open update streams per user; close one first", STREAM_RETRY_AFTER);
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                open.decrementAndGet();
+            }
+        };
+    }
+
+    private SseEmitter stream(String orderId, Authentication authentication, Runnable streamClosed) {
         SubscriptionQueryResult<Optional<OrderView>, OrderView> subscription = queries.subscriptionQuery(
                 new FindOrder(orderId), ResponseTypes.optionalInstanceOf(OrderView.class),
                 ResponseTypes.instanceOf(OrderView.class));
@@ -63,6 +101,7 @@ public class OrderUpdatesController {
         Runnable release = () -> {
             openStreams.remove(emitter);
             subscription.close();
+            streamClosed.run();
         };
         emitter.onCompletion(release);
         emitter.onTimeout(release);

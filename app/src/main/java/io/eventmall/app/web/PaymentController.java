@@ -1,6 +1,7 @@
 package io.eventmall.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventmall.api.Money;
 import io.eventmall.api.Refusal;
 import io.eventmall.api.order.FindOrder;
 import io.eventmall.api.order.OrderStatus;
@@ -16,7 +17,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class PaymentController {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentController.class);
+    static final Duration CALLBACK_TOLERANCE = Duration.ofMinutes(5);
 
     private final CommandGateway commands;
     private final Reads reads;
@@ -46,9 +50,12 @@ public class PaymentController {
     private final ObjectProvider<SandboxPaymentProvider> sandbox;
     private final WebhookSignature signature;
     private final ObjectMapper json;
+    private final Clock clock;
 
     PaymentController(CommandGateway commands, Reads reads, ObjectProvider<PaymentProvider> providers,
-                      ObjectProvider<SandboxPaymentProvider> sandbox, WebhookSignature signature, ObjectMapper json) {
+                      ObjectProvider<SandboxPaymentProvider> sandbox, WebhookSignature signature, ObjectMapper json,
+                      Clock clock) {
+        this.clock = clock;
         this.commands = commands;
         this.reads = reads;
         this.providers = providers;
@@ -94,6 +101,7 @@ public class PaymentController {
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, "BAD_SIGNATURE", "the X-Signature header does not match the body");
         }
         ProviderCallback notice = parse(body);
+        requireFresh(notice);
         commands.sendAndWait(new SettlePayment(notice.paymentId(), notice.outcome(), notice.amount()));
         log.info("payment {} settled by the provider: {} {}", notice.paymentId(), notice.outcome(), notice.amount());
         return Map.of("paymentId", notice.paymentId(), "received", true);
@@ -107,6 +115,20 @@ public class PaymentController {
             throw ApiProblem.notFound("sandbox payment", providerReference);
         }
         return Map.of("providerReference", providerReference, "outcome", body.outcome());
+    }
+
+    /**
+     * A signed notification is only taken within {@link #CALLBACK_TOLERANCE} of its {@code occurredAt}: an old one
+     * captured on the way is not replayed later (a retried delivery of a fresh one is still within it).
+     */
+    private void requireFresh(ProviderCallback notice) {
+        Instant now = clock.instant();
+        if (notice.occurredAt() == null || Duration.between(notice.occurredAt(), now).abs().compareTo(CALLBACK_TOLERANCE) > 0) {
+            log.warn("payment callback for payment {} refused: occurredAt {} is more than {} from now",
+                    notice.paymentId(), notice.occurredAt(), CALLBACK_TOLERANCE);
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "STALE_NOTIFICATION",
+                    "occurredAt must be within " + CALLBACK_TOLERANCE.toMinutes() + " minutes of now");
+        }
     }
 
     private ProviderCallback parse(byte[] body) {
@@ -124,6 +146,6 @@ public class PaymentController {
     record PaymentOpened(String paymentId, long amount, String providerReference, String payUrl) {
     }
 
-    record SandboxPayment(@NotNull PaymentOutcome outcome, @PositiveOrZero Long amount) {
+    record SandboxPayment(@NotNull PaymentOutcome outcome, @PositiveOrZero @jakarta.validation.constraints.Max(Money.MAX_AMOUNT) Long amount) {
     }
 }

@@ -56,7 +56,8 @@ public class ProblemResponses {
         write(response, HttpStatus.FORBIDDEN, "FORBIDDEN", "your roles do not allow this");
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
+    /** For filters, which answer before any controller (and its advice) is reached. */
+    public void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == HttpStatus.UNAUTHORIZED) {

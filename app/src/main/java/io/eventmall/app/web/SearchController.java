@@ -41,7 +41,7 @@ public class SearchController {
         if (size < 1 || size > MAX_SIZE) {
             throw invalid("size must be between 1 and " + MAX_SIZE);
         }
-        if (page < 0 || (long) (page + 1) * size > MAX_WINDOW) {
+        if (page < 0 || ((long) page + 1) * size > MAX_WINDOW) {
             throw invalid("page must be at least 0 and page * size at most " + (MAX_WINDOW - size));
         }
         if ((minPrice != null && minPrice < 0) || (maxPrice != null && maxPrice < 0)) {

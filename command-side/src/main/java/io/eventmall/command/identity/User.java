@@ -3,9 +3,11 @@ package io.eventmall.command.identity;
 import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
 import io.eventmall.api.identity.AssignRoles;
+import io.eventmall.api.identity.ForgetUser;
 import io.eventmall.api.identity.RegisterUser;
 import io.eventmall.api.identity.Role;
 import io.eventmall.api.identity.RolesAssigned;
+import io.eventmall.api.identity.UserForgotten;
 import io.eventmall.api.identity.UserRegistered;
 import io.eventmall.command.Required;
 import org.axonframework.commandhandling.CommandHandler;
@@ -25,15 +27,18 @@ public class User {
     @AggregateIdentifier
     private String userId;
     private Set<Role> roles;
+    private boolean forgotten;
 
     @CommandHandler
-    public User(RegisterUser command, UsernameAvailability availability) {
+    public User(RegisterUser command, UsernameAvailability availability, CredentialStore credentials) {
         Required.text("username", command.username());
         Required.text("passwordHash", command.passwordHash());
         if (availability.isTaken(command.username())) {
             throw new RuleViolation(Refusal.USERNAME_TAKEN, "username '" + command.username() + "' is already taken");
         }
-        apply(new UserRegistered(command.userId(), command.username(), command.passwordHash(), command.mobile(),
+        // The hash goes to its own table, never into the history that auditors read and that is kept forever.
+        credentials.store(command.userId(), command.username(), command.passwordHash());
+        apply(new UserRegistered(command.userId(), command.username(), command.mobile(),
                 everyUserIsACustomer(command.roles())));
     }
 
@@ -43,6 +48,16 @@ public class User {
     @CommandHandler
     public void handle(AssignRoles command) {
         apply(new RolesAssigned(userId, everyUserIsACustomer(command.roles())));
+    }
+
+    /** Forgetting twice changes nothing more. */
+    @CommandHandler
+    public void handle(ForgetUser command, CredentialStore credentials) {
+        if (forgotten) {
+            return;
+        }
+        credentials.forget(userId);
+        apply(new UserForgotten(userId));
     }
 
     private static Set<Role> everyUserIsACustomer(Collection<Role> requested) {
@@ -57,6 +72,11 @@ public class User {
     void on(UserRegistered event) {
         userId = event.userId();
         roles = EnumSet.copyOf(event.roles());
+    }
+
+    @EventSourcingHandler
+    void on(UserForgotten event) {
+        forgotten = true;
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package io.eventmall.command.order;
 
+import io.eventmall.api.Money;
 import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
 import io.eventmall.api.address.ShippingAddress;
@@ -88,7 +89,7 @@ public class Order {
     }
 
     private static long totalOf(List<OrderLine> lines) {
-        return lines.stream().mapToLong(OrderLine::lineAmount).sum();
+        return lines.stream().mapToLong(OrderLine::lineAmount).reduce(0L, Money::sum);
     }
 
     protected Order() {

@@ -75,7 +75,7 @@ public class OrderPlacement {
         OrderLine catalogLine = existing(productRepository, "product", command.productId())
                 .invoke(product -> product.quote(command.quantity()));
         OrderLine saleLine = new OrderLine(catalogLine.productId(), catalogLine.productName(), command.unitPrice(),
-                catalogLine.quantity());
+                catalogLine.quantity(), catalogLine.merchantId());
         orderRepository.newInstance(() -> new Order(command.orderId(), command.customerId(), saleLine,
                 command.flashSaleId(), command.purchaseId()));
         return command.orderId();

@@ -1,5 +1,6 @@
 package io.eventmall.command.product;
 
+import io.eventmall.api.Money;
 import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
 import io.eventmall.api.order.OrderLine;
@@ -28,6 +29,8 @@ public class Product {
 
     @AggregateIdentifier
     private String productId;
+    /** The shop selling it: order lines record it, so that orders know their shops. */
+    private String merchantId;
     private Details details;
     private long price;
     private boolean listed;
@@ -89,7 +92,7 @@ public class Product {
         if (!listed) {
             throw new RuleViolation(Refusal.NOT_LISTED, "product " + productId + " is not on sale");
         }
-        return new OrderLine(productId, details.name(), price, quantity);
+        return new OrderLine(productId, details.name(), price, quantity, merchantId);
     }
 
     private static <T> T requestedOrCurrent(T requested, T current) {
@@ -109,11 +112,15 @@ public class Product {
 
     private static void requireSellable(long price) {
         Required.positive("price", price);
+        if (price > Money.MAX_AMOUNT) {
+            throw RuleViolation.invalid("price must be at most " + Money.MAX_AMOUNT + " minor units, was " + price);
+        }
     }
 
     @EventSourcingHandler
     void on(ProductCreated event) {
         productId = event.productId();
+        merchantId = event.merchantId();
         details = new Details(event.name(), event.subtitle(), event.description(), List.copyOf(event.images()));
         price = event.price();
         listed = true;

@@ -69,7 +69,8 @@ class OrderPlacementTest {
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(ORDER)
                 .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
-                        List.of(new OrderLine("product-tea", "Longjing", 1_000, 2), new OrderLine("product-pot", "Teapot", 2_500, 1)),
+                        List.of(new OrderLine("product-tea", "Longjing", 1_000, 2, "merchant-1"),
+                                new OrderLine("product-pot", "Teapot", 2_500, 1, "merchant-1")),
                         4_500, HOME, null, null, false));
     }
 
@@ -89,7 +90,7 @@ class OrderPlacementTest {
         OrderLineRequest[] fiftyLines = IntStream.range(0, OrderPlacement.MAX_LINES)
                 .mapToObj(i -> new OrderLineRequest("product-" + i, 1)).toArray(OrderLineRequest[]::new);
         List<OrderLine> quotedInRequestOrder = IntStream.range(0, OrderPlacement.MAX_LINES)
-                .mapToObj(i -> new OrderLine("product-" + i, "Item " + i, 100, 1)).toList();
+                .mapToObj(i -> new OrderLine("product-" + i, "Item " + i, 100, 1, "merchant-1")).toList();
 
         fixture.givenNoPriorActivity()
                 .when(placeOrder("address-home", fiftyLines))
@@ -196,7 +197,8 @@ class OrderPlacementTest {
         fixture.givenNoPriorActivity()
                 .when(new PlaceFlashSaleOrder(ORDER, CUSTOMER, "sale-1", "purchase-1", "product-pot", 1, 999))
                 .expectResultMessagePayload(ORDER)
-                .expectEvents(new OrderPlaced(ORDER, CUSTOMER, List.of(new OrderLine("product-pot", "Teapot", 999, 1)),
+                .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
+                        List.of(new OrderLine("product-pot", "Teapot", 999, 1, "merchant-1")),
                         999, null, "sale-1", "purchase-1", false));
     }
 

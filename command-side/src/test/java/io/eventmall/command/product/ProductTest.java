@@ -74,6 +74,14 @@ class ProductTest {
     }
 
     @Test
+    void refusesAPriceAboveTheMaximum() {
+        fixture.givenNoPriorActivity()
+                .when(create("merchant-1", "category-1", "Longjing", IMAGES, io.eventmall.api.Money.MAX_AMOUNT + 1))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.VALIDATION_FAILED));
+    }
+
+    @Test
     void refusesANegativePrice() {
         fixture.givenNoPriorActivity()
                 .when(create("merchant-1", "category-1", "Longjing", IMAGES, -1))
@@ -202,7 +210,7 @@ class ProductTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
 
-        assertThat(quoted.get()).isEqualTo(new OrderLine(PRODUCT_ID, "Longjing Premium", 9_900, 3));
+        assertThat(quoted.get()).isEqualTo(new OrderLine(PRODUCT_ID, "Longjing Premium", 9_900, 3, "merchant-1"));
     }
 
     @Test
@@ -213,7 +221,7 @@ class ProductTest {
                 .whenInvoking(PRODUCT_ID, product -> quoted.set(product.quote(1)))
                 .expectSuccessfulHandlerExecution();
 
-        assertThat(quoted.get()).isEqualTo(new OrderLine(PRODUCT_ID, "Longjing", 12_900, 1));
+        assertThat(quoted.get()).isEqualTo(new OrderLine(PRODUCT_ID, "Longjing", 12_900, 1, "merchant-1"));
     }
 
     @Test

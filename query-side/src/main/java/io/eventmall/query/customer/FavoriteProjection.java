@@ -1,9 +1,11 @@
 package io.eventmall.query.customer;
 
+import io.eventmall.api.favorite.FavoritePage;
 import io.eventmall.api.favorite.FavoriteView;
 import io.eventmall.api.favorite.FindFavoritesOfUser;
 import io.eventmall.api.favorite.ProductFavorited;
 import io.eventmall.api.favorite.ProductUnfavorited;
+import io.eventmall.query.paging.KeysetCursor;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -49,12 +51,18 @@ public class FavoriteProjection {
     }
 
     @QueryHandler
-    List<FavoriteView> handle(FindFavoritesOfUser query) {
-        return jdbc.query("""
+    FavoritePage handle(FindFavoritesOfUser query) {
+        int size = KeysetCursor.pageSize(query.size());
+        KeysetCursor after = KeysetCursor.startingAt(query.cursor());
+        List<FavoriteView> rows = jdbc.query("""
                 SELECT f.product_id, f.favorited_at, p.name, p.price, p.listed
                 FROM favorite_view f LEFT JOIN product_view p ON p.product_id = f.product_id
-                WHERE f.user_id = ? ORDER BY f.favorited_at DESC, f.product_id""",
+                WHERE f.user_id = ? AND (f.favorited_at < ? OR (f.favorited_at = ? AND f.product_id < ?))
+                ORDER BY f.favorited_at DESC, f.product_id DESC LIMIT ?""",
                 (rs, row) -> new FavoriteView(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getObject(4, Long.class), rs.getObject(5, Boolean.class)), query.userId());
+                        rs.getObject(4, Long.class), rs.getObject(5, Boolean.class)),
+                query.userId(), Timestamp.from(after.at()), Timestamp.from(after.at()), after.id(), size + 1);
+        return KeysetCursor.pageOf(rows, size, favorite -> favorite,
+                favorite -> new KeysetCursor(favorite.favoritedAt(), favorite.productId()), FavoritePage::new);
     }
 }

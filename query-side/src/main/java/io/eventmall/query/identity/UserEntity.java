@@ -1,7 +1,6 @@
 package io.eventmall.query.identity;
 
 import io.eventmall.api.identity.Role;
-import io.eventmall.api.identity.UserCredentials;
 import io.eventmall.api.identity.UserView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,8 +19,6 @@ class UserEntity {
     private String userId;
     @Column(nullable = false, unique = true)
     private String username;
-    @Column(nullable = false)
-    private String passwordHash;
     private String mobile;
     /** Comma-separated role names: a user has few roles and they are always read together. */
     @Column(nullable = false)
@@ -30,10 +27,9 @@ class UserEntity {
     protected UserEntity() {
     }
 
-    UserEntity(String userId, String username, String passwordHash, String mobile, Set<Role> roles) {
+    UserEntity(String userId, String username, String mobile, Set<Role> roles) {
         this.userId = userId;
         this.username = username;
-        this.passwordHash = passwordHash;
         this.mobile = mobile;
         assignRoles(roles);
     }
@@ -50,9 +46,5 @@ class UserEntity {
 
     UserView toView() {
         return new UserView(userId, username, mobile, roles());
-    }
-
-    UserCredentials toCredentials() {
-        return new UserCredentials(userId, username, passwordHash, roles());
     }
 }

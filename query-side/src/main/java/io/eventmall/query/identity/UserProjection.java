@@ -1,9 +1,7 @@
 package io.eventmall.query.identity;
 
-import io.eventmall.api.identity.FindCredentials;
 import io.eventmall.api.identity.FindUser;
 import io.eventmall.api.identity.RolesAssigned;
-import io.eventmall.api.identity.UserCredentials;
 import io.eventmall.api.identity.UserRegistered;
 import io.eventmall.api.identity.UserView;
 import java.util.Optional;
@@ -28,7 +26,7 @@ public class UserProjection {
 
     @EventHandler
     void on(UserRegistered event) {
-        users.save(new UserEntity(event.userId(), event.username(), event.passwordHash(), event.mobile(), event.roles()));
+        users.save(new UserEntity(event.userId(), event.username(), event.mobile(), event.roles()));
     }
 
     @EventHandler
@@ -44,10 +42,5 @@ public class UserProjection {
     @QueryHandler
     Optional<UserView> handle(FindUser query) {
         return users.findById(query.userId()).map(UserEntity::toView);
-    }
-
-    @QueryHandler
-    Optional<UserCredentials> handle(FindCredentials query) {
-        return users.findByUsername(query.username()).map(UserEntity::toCredentials);
     }
 }

@@ -74,6 +74,13 @@ class OrderEntity {
         return customerId;
     }
 
+    /** The order as a shop sees it: only the lines of that shop's products. */
+    OrderView toViewOfShop(String merchantId) {
+        List<OrderLine> shopLines = items.stream().filter(line -> merchantId.equals(line.merchantId())).toList();
+        return new OrderView(orderId, customerId, status, shopLines, totalAmount, createdAt, paymentDeadline, paidAt,
+                flashSaleId, List.copyOf(history));
+    }
+
     OrderView toView() {
         return new OrderView(orderId, customerId, status, items, totalAmount, createdAt, paymentDeadline, paidAt,
                 flashSaleId, List.copyOf(history));

@@ -2,6 +2,7 @@ package io.eventmall.query.order;
 
 import io.eventmall.api.order.FindOrder;
 import io.eventmall.api.order.FindOrdersOfCustomer;
+import io.eventmall.api.order.FindOrdersOfMerchant;
 import io.eventmall.api.order.FindOrdersToReview;
 import io.eventmall.api.order.OrderAccepted;
 import io.eventmall.api.order.OrderCancelled;
@@ -119,6 +120,16 @@ public class OrderProjection {
                 ? orders.pageOfCustomer(query.customerId(), after.at(), after.id(), oneMore)
                 : orders.pageOfCustomerInStatus(query.customerId(), query.status(), after.at(), after.id(), oneMore);
         return KeysetCursor.pageOf(rows, size, OrderEntity::toView,
+                order -> new KeysetCursor(order.createdAt(), order.orderId()), OrderPage::new);
+    }
+
+    @QueryHandler
+    OrderPage handle(FindOrdersOfMerchant query) {
+        int size = KeysetCursor.pageSize(query.size());
+        KeysetCursor after = KeysetCursor.startingAt(query.cursor());
+        List<OrderEntity> rows = orders.pageOfMerchant(query.merchantId(),
+                query.status() == null ? null : query.status().name(), after.at(), after.id(), size + 1);
+        return KeysetCursor.pageOf(rows, size, order -> order.toViewOfShop(query.merchantId()),
                 order -> new KeysetCursor(order.createdAt(), order.orderId()), OrderPage::new);
     }
 

@@ -27,4 +27,14 @@ interface OrderViewRepository extends JpaRepository<OrderEntity, String> {
               AND items @> jsonb_build_array(jsonb_build_object('productId', CAST(:productId AS text)))
             ORDER BY created_at DESC, order_id DESC""")
     List<String> paidOrdersContaining(String customerId, String productId);
+
+    /** Orders with a line of the shop (order lines record their merchantId); {@code status} null means any. */
+    @Query(nativeQuery = true, value = """
+            SELECT * FROM order_view
+            WHERE items @> jsonb_build_array(jsonb_build_object('merchantId', CAST(:merchantId AS text)))
+              AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
+              AND (created_at < :at OR (created_at = :at AND order_id < :id))
+            ORDER BY created_at DESC, order_id DESC
+            LIMIT :limit""")
+    List<OrderEntity> pageOfMerchant(String merchantId, String status, Instant at, String id, int limit);
 }

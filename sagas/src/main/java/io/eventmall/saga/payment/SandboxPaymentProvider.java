@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * provider would: a signed callback, retried with backoff while the backend does not answer 2xx.
  */
 @Component
-@ConditionalOnProperty(name = "mall.payment.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "mall.payment.sandbox.enabled", havingValue = "true", matchIfMissing = false)
 public class SandboxPaymentProvider implements PaymentProvider, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxPaymentProvider.class);
