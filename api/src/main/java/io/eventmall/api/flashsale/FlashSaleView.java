@@ -2,5 +2,7 @@ package io.eventmall.api.flashsale;
 
 import java.time.Instant;
 
-public record FlashSaleView(String flashSaleId, String productId, long price, int quantity, int remaining, FlashSaleState state, Instant startsAt, Instant endsAt) {
+public record FlashSaleView(String flashSaleId, String productId, long price, int quantity, int remaining,
+                            FlashSaleState state, Instant startsAt, Instant endsAt, boolean requirePurchaseToken,
+                            int proofOfWorkBits) {
 }

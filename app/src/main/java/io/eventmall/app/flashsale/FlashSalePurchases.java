@@ -21,7 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Buying flash-sale units: the per-user rate limit, then the Redis gate (which turns most of a spike away), then the
+ * Buying flash-sale units: the per-user rate limit, the purchase token where the sale requires one, then the Redis gate (which turns most of a spike away), then the
  * sale's batched writer, whose FlashSale aggregate decides. The answer comes once the purchase's batch committed, so
  * an accepted purchase is durable; its order is created asynchronously, with the id returned here.
  */
@@ -32,14 +32,16 @@ public class FlashSalePurchases {
     private static final Duration RETRY_SOON = Duration.ofSeconds(1);
 
     private final PurchaseRateLimit rateLimit;
+    private final PurchaseTokens purchaseTokens;
     private final FlashSaleGate gate;
     private final FlashSaleWriter writer;
     private final FlashSaleSettings settings;
     private final Clock clock;
 
-    FlashSalePurchases(PurchaseRateLimit rateLimit, FlashSaleGate gate, FlashSaleWriter writer,
-                       FlashSaleSettings settings, Clock clock) {
+    FlashSalePurchases(PurchaseRateLimit rateLimit, PurchaseTokens purchaseTokens, FlashSaleGate gate,
+                       FlashSaleWriter writer, FlashSaleSettings settings, Clock clock) {
         this.rateLimit = rateLimit;
+        this.purchaseTokens = purchaseTokens;
         this.gate = gate;
         this.writer = writer;
         this.settings = settings;
@@ -52,10 +54,13 @@ public class FlashSalePurchases {
 
     /**
      * Refusals are thrown: {@link RuleViolation} for the sale's rules (409), {@link ApiProblem} for the rate limit
-     * (429) and for a purchase this node cannot take or answer in time (503 with Retry-After).
+     * (429), a missing or wrong purchase token where the sale requires one (403), and a purchase this node cannot
+     * take or answer in time (503 with Retry-After).
      */
-    public PurchaseAccepted purchase(String flashSaleId, String buyer, int quantity, String idempotencyKey) {
+    public PurchaseAccepted purchase(String flashSaleId, String buyer, int quantity, String idempotencyKey,
+                                     String purchaseToken) {
         rateLimit.admit(buyer);
+        purchaseTokens.requireFor(flashSaleId, buyer, purchaseToken);
         String purchaseId = IdempotencyKeys.idFor("flash-sale:" + flashSaleId, buyer, idempotencyKey);
         String orderId = orderOf(purchaseId);
         FlashSaleGate.Decision admission = gate.admit(flashSaleId, purchaseId, buyer, quantity, clock.instant());

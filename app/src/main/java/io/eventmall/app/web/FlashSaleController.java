@@ -7,6 +7,8 @@ import io.eventmall.api.flashsale.FlashSaleView;
 import io.eventmall.api.flashsale.ScheduleFlashSale;
 import io.eventmall.api.identity.Role;
 import io.eventmall.app.flashsale.FlashSalePurchases;
+import io.eventmall.app.flashsale.PurchaseTokens;
+import io.eventmall.command.flashsale.FlashSale;
 import io.eventmall.app.flashsale.FlashSalePurchases.PurchaseAccepted;
 import io.eventmall.api.product.FindProduct;
 import io.eventmall.api.product.ProductView;
@@ -16,6 +18,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -39,16 +43,21 @@ public class FlashSaleController {
 
     private static final Logger log = LoggerFactory.getLogger(FlashSaleController.class);
 
+    static final String PURCHASE_TOKEN = "X-Purchase-Token";
+
     private final CommandGateway commands;
     private final Reads reads;
     private final ReadModelWait readModel;
     private final FlashSalePurchases purchases;
+    private final PurchaseTokens purchaseTokens;
 
-    FlashSaleController(CommandGateway commands, Reads reads, ReadModelWait readModel, FlashSalePurchases purchases) {
+    FlashSaleController(CommandGateway commands, Reads reads, ReadModelWait readModel, FlashSalePurchases purchases,
+                        PurchaseTokens purchaseTokens) {
         this.commands = commands;
         this.reads = reads;
         this.readModel = readModel;
         this.purchases = purchases;
+        this.purchaseTokens = purchaseTokens;
     }
 
     @PostMapping
@@ -57,7 +66,8 @@ public class FlashSaleController {
         reads.require(new FindProduct(body.productId()), ProductView.class, "product", body.productId());
         String flashSaleId = UUID.randomUUID().toString();
         commands.sendAndWait(new ScheduleFlashSale(flashSaleId, body.productId(), body.price(), body.quantity(),
-                body.perUserLimit(), body.startsAt(), body.endsAt()));
+                body.perUserLimit(), body.startsAt(), body.endsAt(), Boolean.TRUE.equals(body.requirePurchaseToken()),
+                body.proofOfWorkBits() == null ? 0 : body.proofOfWorkBits()));
         log.info("flash sale {} scheduled: {} units of product {} from {} to {}", flashSaleId, body.quantity(),
                 body.productId(), body.startsAt(), body.endsAt());
         readModel.until(() -> reads.find(new FindFlashSale(flashSaleId), FlashSaleView.class).isPresent());
@@ -74,8 +84,21 @@ public class FlashSaleController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     PurchaseAccepted purchase(@PathVariable String flashSaleId, @Valid @RequestBody Purchase body,
                               Authentication authentication,
-                              @RequestHeader(name = OrderController.IDEMPOTENCY_KEY, required = false) String key) {
-        return purchases.purchase(flashSaleId, Caller.of(authentication).userId(), body.quantity(), key);
+                              @RequestHeader(name = OrderController.IDEMPOTENCY_KEY, required = false) String key,
+                              @RequestHeader(name = PURCHASE_TOKEN, required = false) String purchaseToken) {
+        return purchases.purchase(flashSaleId, Caller.of(authentication).userId(), body.quantity(), key, purchaseToken);
+    }
+
+    /** The hidden purchase path: a token, or (with proof of work) a challenge to solve for one. */
+    @GetMapping("/{flashSaleId}/purchase-token")
+    PurchaseTokens.Issued purchaseToken(@PathVariable String flashSaleId, Authentication authentication) {
+        return purchaseTokens.request(flashSaleId, Caller.of(authentication).userId());
+    }
+
+    @PostMapping("/{flashSaleId}/purchase-token")
+    PurchaseTokens.Issued solvedChallenge(@PathVariable String flashSaleId, @Valid @RequestBody SolvedChallenge body,
+                                          Authentication authentication) {
+        return purchaseTokens.redeem(flashSaleId, Caller.of(authentication).userId(), body.challenge(), body.nonce());
     }
 
     @GetMapping("/{flashSaleId}/purchases/{purchaseId}")
@@ -89,7 +112,11 @@ public class FlashSaleController {
 
     record NewFlashSale(@NotBlank String productId, @NotNull @Positive Long price,
                         @NotNull @Min(1) @Max(1_000_000) Integer quantity, @NotNull @Min(1) @Max(1000) Integer perUserLimit,
-                        @NotNull Instant startsAt, @NotNull Instant endsAt) {
+                        @NotNull Instant startsAt, @NotNull Instant endsAt, Boolean requirePurchaseToken,
+                        @Min(0) @Max(FlashSale.MAX_PROOF_OF_WORK_BITS) Integer proofOfWorkBits) {
+    }
+
+    record SolvedChallenge(@NotBlank @Size(max = 1024) String challenge, @NotNull @PositiveOrZero Long nonce) {
     }
 
     record Purchase(@NotNull @Min(1) @Max(1000) Integer quantity) {

@@ -37,6 +37,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
 public class FlashSale {
 
+    /** About 16 million hashes on average: seconds in a browser, beyond that a wall for people too. */
+    public static final int MAX_PROOF_OF_WORK_BITS = 24;
+
     @AggregateIdentifier
     private String flashSaleId;
     private String productId;
@@ -57,8 +60,16 @@ public class FlashSale {
         if (!command.endsAt().isAfter(command.startsAt())) {
             throw RuleViolation.invalid("endsAt " + command.endsAt() + " must be after startsAt " + command.startsAt());
         }
+        if (command.proofOfWorkBits() < 0 || command.proofOfWorkBits() > MAX_PROOF_OF_WORK_BITS) {
+            throw RuleViolation.invalid("proofOfWorkBits must be between 0 and " + MAX_PROOF_OF_WORK_BITS + ", was "
+                    + command.proofOfWorkBits());
+        }
+        if (command.proofOfWorkBits() > 0 && !command.requirePurchaseToken()) {
+            throw RuleViolation.invalid("a proof of work guards the purchase token: it needs requirePurchaseToken");
+        }
         apply(new FlashSaleScheduled(command.flashSaleId(), command.productId(), command.price(), command.quantity(),
-                command.perUserLimit(), command.startsAt(), command.endsAt()));
+                command.perUserLimit(), command.startsAt(), command.endsAt(), command.requirePurchaseToken(),
+                command.proofOfWorkBits()));
     }
 
     protected FlashSale() {

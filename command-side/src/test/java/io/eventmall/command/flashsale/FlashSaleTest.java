@@ -100,6 +100,29 @@ class FlashSaleTest {
     }
 
     @Test
+    void schedulesASaleBoughtWithAPurchaseTokenBehindAProofOfWork() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleFlashSale(SALE, PRODUCT, SALE_PRICE, 5, 2, STARTS, ENDS, true, 16))
+                .expectEvents(new FlashSaleScheduled(SALE, PRODUCT, SALE_PRICE, 5, 2, STARTS, ENDS, true, 16));
+    }
+
+    @Test
+    void refusesAProofOfWorkBeyondWhatABrowserCanSolve() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleFlashSale(SALE, PRODUCT, SALE_PRICE, 5, 2, STARTS, ENDS, true, 25))
+                .expectException(Refused.because(Refusal.VALIDATION_FAILED))
+                .expectExceptionMessage(containsString("proofOfWorkBits"));
+    }
+
+    @Test
+    void refusesAProofOfWorkWithoutAPurchaseToken() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleFlashSale(SALE, PRODUCT, SALE_PRICE, 5, 2, STARTS, ENDS, false, 8))
+                .expectException(Refused.because(Refusal.VALIDATION_FAILED))
+                .expectExceptionMessage(containsString("requirePurchaseToken"));
+    }
+
+    @Test
     void refusesASaleWithoutStart() {
         fixture.givenNoPriorActivity()
                 .when(new ScheduleFlashSale(SALE, PRODUCT, SALE_PRICE, 5, 2, null, ENDS))

@@ -24,12 +24,16 @@ class FlashSaleEntity {
     private Instant startsAt;
     @Column(nullable = false)
     private Instant endsAt;
+    private boolean requirePurchaseToken;
+    private int proofOfWorkBits;
 
     protected FlashSaleEntity() {
     }
 
     FlashSaleEntity(String flashSaleId, String productId, long price, int quantity, int perUserLimit,
-                    Instant startsAt, Instant endsAt) {
+                    Instant startsAt, Instant endsAt, boolean requirePurchaseToken, int proofOfWorkBits) {
+        this.requirePurchaseToken = requirePurchaseToken;
+        this.proofOfWorkBits = proofOfWorkBits;
         this.flashSaleId = flashSaleId;
         this.productId = productId;
         this.price = price;
@@ -46,6 +50,6 @@ class FlashSaleEntity {
 
     FlashSaleView toView(Instant now) {
         return new FlashSaleView(flashSaleId, productId, price, quantity, remaining,
-                FlashSaleState.at(now, startsAt, endsAt), startsAt, endsAt);
+                FlashSaleState.at(now, startsAt, endsAt), startsAt, endsAt, requirePurchaseToken, proofOfWorkBits);
     }
 }

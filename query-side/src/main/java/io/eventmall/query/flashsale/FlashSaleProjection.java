@@ -42,7 +42,8 @@ public class FlashSaleProjection {
     @EventHandler
     void on(FlashSaleScheduled event) {
         sales.save(new FlashSaleEntity(event.flashSaleId(), event.productId(), event.price(), event.quantity(),
-                event.perUserLimit(), event.startsAt(), event.endsAt()));
+                event.perUserLimit(), event.startsAt(), event.endsAt(), event.requirePurchaseToken(),
+                event.proofOfWorkBits()));
     }
 
     @EventHandler
