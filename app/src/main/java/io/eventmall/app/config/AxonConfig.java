@@ -2,6 +2,7 @@ package io.eventmall.app.config;
 
 import io.eventmall.command.flashsale.JdbcFlashSaleLedger;
 import io.eventmall.command.identity.UsernameClaims;
+import io.eventmall.command.inventory.JdbcInventoryLedger;
 import io.eventmall.saga.ProcessCommands;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +56,8 @@ public class AxonConfig {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerSubscribingEventProcessor(UsernameClaims.PROCESSING_GROUP)
-                .registerSubscribingEventProcessor(JdbcFlashSaleLedger.PROCESSING_GROUP);
+                .registerSubscribingEventProcessor(JdbcFlashSaleLedger.PROCESSING_GROUP)
+                .registerSubscribingEventProcessor(JdbcInventoryLedger.PROCESSING_GROUP);
     }
 
     /** Process managers' commands each run in their own transaction, on this pool. */

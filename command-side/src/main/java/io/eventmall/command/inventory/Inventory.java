@@ -21,14 +21,14 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The stock of one product. Every order's reservation is remembered by order id, so that the sagas may redeliver
- * reserve, release, commit and return commands and each takes effect exactly once.
+ * The stock of one product. Every order's reservation is in the {@link InventoryLedger} (same transaction as the
+ * events), so that the sagas may redeliver reserve, release, commit and return commands and each takes effect exactly
+ * once, while the aggregate's own state stays what is available, however many orders it served.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
 public class Inventory {
@@ -37,7 +37,6 @@ public class Inventory {
     private String inventoryId;
     private String productId;
     private int available;
-    private final Map<String, Reservation> reservations = new HashMap<>();
 
     protected Inventory() {
     }
@@ -57,11 +56,11 @@ public class Inventory {
     /** A product that was never stocked has no inventory yet: it simply has nothing available. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ReserveStock command) {
-        if (reservations.containsKey(command.orderId())) {
+    public void handle(ReserveStock command, InventoryLedger ledger) {
+        Required.text("orderId", command.orderId());
+        if (ledger.reservation(command.productId(), command.orderId()).isPresent()) {
             return;
         }
-        Required.text("orderId", command.orderId());
         Required.positive("quantity", command.quantity());
         if (available < command.quantity()) {
             throw new RuleViolation(Refusal.INSUFFICIENT_STOCK, "product " + command.productId() + " has " + available
@@ -72,41 +71,42 @@ public class Inventory {
 
     /** Compensation releases every line of a failed order, including lines whose reservation was refused: those hold nothing. */
     @CommandHandler
-    public void handle(ReleaseStock command) {
-        if (!reservations.containsKey(command.orderId())) {
-            return;
-        }
-        if (isDue(command.orderId(), Stage.RELEASED)) {
-            int quantity = reservations.get(command.orderId()).quantity();
+    public void handle(ReleaseStock command, InventoryLedger ledger) {
+        Optional<InventoryLedger.Reservation> reservation = ledger.reservation(productId, command.orderId());
+        if (reservation.isPresent() && isDue(command.orderId(), reservation.get(), ReservationStage.RELEASED)) {
+            int quantity = reservation.get().quantity();
             apply(new StockReleased(productId, command.orderId(), quantity, available + quantity));
         }
     }
 
     @CommandHandler
-    public void handle(CommitStock command) {
-        if (isDue(command.orderId(), Stage.COMMITTED)) {
-            apply(new StockCommitted(productId, command.orderId(), reservations.get(command.orderId()).quantity()));
+    public void handle(CommitStock command, InventoryLedger ledger) {
+        InventoryLedger.Reservation reservation = existing(ledger, command.orderId());
+        if (isDue(command.orderId(), reservation, ReservationStage.COMMITTED)) {
+            apply(new StockCommitted(productId, command.orderId(), reservation.quantity()));
         }
     }
 
     @CommandHandler
-    public void handle(ReturnStock command) {
-        if (isDue(command.orderId(), Stage.RETURNED)) {
-            int quantity = reservations.get(command.orderId()).quantity();
-            apply(new StockReturned(productId, command.orderId(), quantity, available + quantity));
+    public void handle(ReturnStock command, InventoryLedger ledger) {
+        InventoryLedger.Reservation reservation = existing(ledger, command.orderId());
+        if (isDue(command.orderId(), reservation, ReservationStage.RETURNED)) {
+            apply(new StockReturned(productId, command.orderId(), reservation.quantity(),
+                    available + reservation.quantity()));
         }
     }
 
+    private InventoryLedger.Reservation existing(InventoryLedger ledger, String orderId) {
+        return ledger.reservation(productId, orderId).orElseThrow(() ->
+                RuleViolation.invalidState("order " + orderId + " holds no stock of product " + productId));
+    }
+
     /** False when the order's reservation already went through that stage (a redelivered command), refused when it cannot get there. */
-    private boolean isDue(String orderId, Stage next) {
-        Reservation reservation = reservations.get(orderId);
-        if (reservation == null) {
-            throw RuleViolation.invalidState("order " + orderId + " holds no stock of product " + productId);
-        }
+    private boolean isDue(String orderId, InventoryLedger.Reservation reservation, ReservationStage next) {
         if (reservation.stage().hasPassed(next)) {
             return false;
         }
-        if (reservation.stage() != next.reachedFrom) {
+        if (reservation.stage() != next.reachedFrom()) {
             throw RuleViolation.invalidState("stock of product " + productId + " for order " + orderId
                     + " is " + reservation.stage() + ", it cannot become " + next);
         }
@@ -123,53 +123,15 @@ public class Inventory {
     @EventSourcingHandler
     void on(StockReserved event) {
         available = event.available();
-        reservations.put(event.orderId(), new Reservation(event.quantity(), Stage.RESERVED));
     }
 
     @EventSourcingHandler
     void on(StockReleased event) {
         available = event.available();
-        reservations.computeIfPresent(event.orderId(), (orderId, reservation) -> reservation.movedTo(Stage.RELEASED));
-    }
-
-    @EventSourcingHandler
-    void on(StockCommitted event) {
-        reservations.computeIfPresent(event.orderId(), (orderId, reservation) -> reservation.movedTo(Stage.COMMITTED));
     }
 
     @EventSourcingHandler
     void on(StockReturned event) {
         available = event.available();
-        reservations.computeIfPresent(event.orderId(), (orderId, reservation) -> reservation.movedTo(Stage.RETURNED));
-    }
-
-    private record Reservation(int quantity, Stage stage) {
-
-        Reservation movedTo(Stage next) {
-            return new Reservation(quantity, next);
-        }
-    }
-
-    /** The life of a reservation: each stage names the one it is reached from, which is the whole transition table. */
-    private enum Stage {
-        RESERVED(null),
-        RELEASED(RESERVED),
-        COMMITTED(RESERVED),
-        RETURNED(COMMITTED);
-
-        private final Stage reachedFrom;
-
-        Stage(Stage reachedFrom) {
-            this.reachedFrom = reachedFrom;
-        }
-
-        boolean hasPassed(Stage stage) {
-            for (Stage passed = this; passed != null; passed = passed.reachedFrom) {
-                if (passed == stage) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

@@ -13,6 +13,7 @@ import io.eventmall.api.inventory.StockReserved;
 import io.eventmall.api.inventory.StockReturned;
 import io.eventmall.command.Refused;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +30,18 @@ class InventoryTest {
     private static final StockReturned THREE_RETURNED = new StockReturned(PRODUCT, ORDER, 3, 10);
 
     private AggregateTestFixture<Inventory> fixture;
+    private final LedgerOfStockEvents ledger = new LedgerOfStockEvents();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Inventory.class);
+        fixture.registerInjectableResource(ledger);
+    }
+
+    /** The product's history, in its stream and in the reservation ledger its events write. */
+    private TestExecutor<Inventory> given(Object... events) {
+        ledger.record(events);
+        return fixture.given(events);
     }
 
     @Test
@@ -53,7 +62,7 @@ class InventoryTest {
 
     @Test
     void addedStockAddsToWhatIsAvailable() {
-        fixture.given(TEN_ADDED, THREE_RESERVED)
+        given(TEN_ADDED, THREE_RESERVED)
                 .when(new AddStock(PRODUCT, 5))
                 .expectEvents(new StockAdded(PRODUCT, 5, 12))
                 .expectResultMessagePayload(12);
@@ -61,7 +70,7 @@ class InventoryTest {
 
     @Test
     void refusesAddingNoStock() {
-        fixture.given(TEN_ADDED)
+        given(TEN_ADDED)
                 .when(new AddStock(PRODUCT, 0))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.VALIDATION_FAILED))
@@ -78,7 +87,7 @@ class InventoryTest {
 
     @Test
     void refusesStockBeyondTheLargestCount() {
-        fixture.given(TEN_ADDED)
+        given(TEN_ADDED)
                 .when(new AddStock(PRODUCT, Integer.MAX_VALUE))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.VALIDATION_FAILED));
@@ -86,21 +95,21 @@ class InventoryTest {
 
     @Test
     void reservesAvailableStock() {
-        fixture.given(TEN_ADDED)
+        given(TEN_ADDED)
                 .when(new ReserveStock(PRODUCT, ORDER, 3))
                 .expectEvents(THREE_RESERVED);
     }
 
     @Test
     void reservesTheLastUnits() {
-        fixture.given(TEN_ADDED, THREE_RESERVED)
+        given(TEN_ADDED, THREE_RESERVED)
                 .when(new ReserveStock(PRODUCT, "order-2", 7))
                 .expectEvents(new StockReserved(PRODUCT, "order-2", 7, 0));
     }
 
     @Test
     void refusesReservingMoreThanIsAvailable() {
-        fixture.given(TEN_ADDED, THREE_RESERVED)
+        given(TEN_ADDED, THREE_RESERVED)
                 .when(new ReserveStock(PRODUCT, "order-2", 8))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.INSUFFICIENT_STOCK))
@@ -109,7 +118,7 @@ class InventoryTest {
 
     @Test
     void refusesReservingNothing() {
-        fixture.given(TEN_ADDED)
+        given(TEN_ADDED)
                 .when(new ReserveStock(PRODUCT, ORDER, 0))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.VALIDATION_FAILED));
@@ -117,7 +126,7 @@ class InventoryTest {
 
     @Test
     void aSecondReservationForTheSameOrderAppliesNothing() {
-        fixture.given(TEN_ADDED, THREE_RESERVED)
+        given(TEN_ADDED, THREE_RESERVED)
                 .when(new ReserveStock(PRODUCT, ORDER, 3))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -125,7 +134,7 @@ class InventoryTest {
 
     @Test
     void aReleasedOrderDoesNotReserveAgain() {
-        fixture.given(TEN_ADDED, THREE_RESERVED, THREE_RELEASED)
+        given(TEN_ADDED, THREE_RESERVED, THREE_RELEASED)
                 .when(new ReserveStock(PRODUCT, ORDER, 3))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -133,14 +142,14 @@ class InventoryTest {
 
     @Test
     void releasesAReservation() {
-        fixture.given(TEN_ADDED, THREE_RESERVED)
+        given(TEN_ADDED, THREE_RESERVED)
                 .when(new ReleaseStock(PRODUCT, ORDER))
                 .expectEvents(THREE_RELEASED);
     }
 
     @Test
     void aSecondReleaseAppliesNothing() {
-        fixture.given(TEN_ADDED, THREE_RESERVED, THREE_RELEASED)
+        given(TEN_ADDED, THREE_RESERVED, THREE_RELEASED)
                 .when(new ReleaseStock(PRODUCT, ORDER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -148,7 +157,7 @@ class InventoryTest {
 
     @Test
     void releasingAnUnknownOrderAppliesNothing() {
-        fixture.given(TEN_ADDED)
+        given(TEN_ADDED)
                 .when(new ReleaseStock(PRODUCT, ORDER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -156,7 +165,7 @@ class InventoryTest {
 
     @Test
     void refusesReleasingCommittedStock() {
-        fixture.given(TEN_ADDED, THREE_RESERVED, THREE_COMMITTED)
+        given(TEN_ADDED, THREE_RESERVED, THREE_COMMITTED)
                 .when(new ReleaseStock(PRODUCT, ORDER))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.INVALID_STATE))
@@ -165,7 +174,7 @@ class InventoryTest {
 
     @Test
     void refusesReleasingReturnedStock() {
-        fixture.given(TEN_ADDED, THREE_RESERVED, THREE_COMMITTED, THREE_RETURNED)
+        given(TEN_ADDED, THREE_RESERVED, THREE_COMMITTED, THREE_RETURNED)
                 .when(new ReleaseStock(PRODUCT, ORDER))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.INVALID_STATE));
@@ -173,14 +182,14 @@ class InventoryTest {
 
     @Test
     void commitsAReservation() {
-        fixture.given(TEN_ADDED, THREE_RESERVED)
+        given(TEN_ADDED, THREE_RESERVED)
                 .when(new CommitStock(PRODUCT, ORDER))
                 .expectEvents(THREE_COMMITTED);
     }
 
     @Test
     void aSecondCommitAppliesNothing() {
-        fixture.given(TEN_ADDED, THREE_RESERVED, THREE_COMMITTED)
+        given(TEN_ADDED, THREE_RESERVED, THREE_COMMITTED)
                 .when(new CommitStock(PRODUCT, ORDER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -188,7 +197,7 @@ class InventoryTest {
 
     @Test
     void aCommitRedeliveredAfterTheReturnAppliesNothing() {
-        fixture.given(TEN_ADDED, THREE_RESERVED, THREE_COMMITTED, THREE_RETURNED)
+        given(TEN_ADDED, THREE_RESERVED, THREE_COMMITTED, THREE_RETURNED)
                 .when(new CommitStock(PRODUCT, ORDER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -196,7 +205,7 @@ class InventoryTest {
 
     @Test
     void refusesCommittingReleasedStock() {
-        fixture.given(TEN_ADDED, THREE_RESERVED, THREE_RELEASED)
+        given(TEN_ADDED, THREE_RESERVED, THREE_RELEASED)
                 .when(new CommitStock(PRODUCT, ORDER))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.INVALID_STATE))
@@ -205,7 +214,7 @@ class InventoryTest {
 
     @Test
     void refusesCommittingAnUnknownOrder() {
-        fixture.given(TEN_ADDED)
+        given(TEN_ADDED)
                 .when(new CommitStock(PRODUCT, ORDER))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.INVALID_STATE));
@@ -213,21 +222,21 @@ class InventoryTest {
 
     @Test
     void returnsCommittedStock() {
-        fixture.given(TEN_ADDED, THREE_RESERVED, THREE_COMMITTED)
+        given(TEN_ADDED, THREE_RESERVED, THREE_COMMITTED)
                 .when(new ReturnStock(PRODUCT, ORDER))
                 .expectEvents(THREE_RETURNED);
     }
 
     @Test
     void returnsOnTopOfStockAddedMeanwhile() {
-        fixture.given(TEN_ADDED, THREE_RESERVED, THREE_COMMITTED, new StockAdded(PRODUCT, 5, 12))
+        given(TEN_ADDED, THREE_RESERVED, THREE_COMMITTED, new StockAdded(PRODUCT, 5, 12))
                 .when(new ReturnStock(PRODUCT, ORDER))
                 .expectEvents(new StockReturned(PRODUCT, ORDER, 3, 15));
     }
 
     @Test
     void aSecondReturnAppliesNothing() {
-        fixture.given(TEN_ADDED, THREE_RESERVED, THREE_COMMITTED, THREE_RETURNED)
+        given(TEN_ADDED, THREE_RESERVED, THREE_COMMITTED, THREE_RETURNED)
                 .when(new ReturnStock(PRODUCT, ORDER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -235,7 +244,7 @@ class InventoryTest {
 
     @Test
     void refusesReturningStockThatIsOnlyReserved() {
-        fixture.given(TEN_ADDED, THREE_RESERVED)
+        given(TEN_ADDED, THREE_RESERVED)
                 .when(new ReturnStock(PRODUCT, ORDER))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.INVALID_STATE))
@@ -244,7 +253,7 @@ class InventoryTest {
 
     @Test
     void refusesReturningReleasedStock() {
-        fixture.given(TEN_ADDED, THREE_RESERVED, THREE_RELEASED)
+        given(TEN_ADDED, THREE_RESERVED, THREE_RELEASED)
                 .when(new ReturnStock(PRODUCT, ORDER))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.INVALID_STATE));
@@ -252,7 +261,7 @@ class InventoryTest {
 
     @Test
     void refusesReturningForAnUnknownOrder() {
-        fixture.given(TEN_ADDED)
+        given(TEN_ADDED)
                 .when(new ReturnStock(PRODUCT, ORDER))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.INVALID_STATE));
