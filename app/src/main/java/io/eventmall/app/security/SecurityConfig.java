@@ -43,6 +43,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/home", "/api/v1/products/**", "/api/v1/search",
                                 "/api/v1/rankings", "/api/v1/merchants/**", "/api/v1/categories/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/flash-sales", "/api/v1/flash-sales/*").permitAll()
+                        // The operators' flash-sale screen is a static page; its data needs an ANALYST or ADMIN token.
+                        .requestMatchers(HttpMethod.GET, "/ops/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import io.eventmall.query.analytics.FlashSaleFunnel;
 import io.eventmall.query.gate.FlashSaleGate;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,15 +48,17 @@ public class FlashSaleController {
     private final ReadModelWait readModel;
     private final PurchaseRateLimit rateLimit;
     private final FlashSaleGate gate;
+    private final FlashSaleFunnel funnel;
     private final Clock clock;
 
     FlashSaleController(CommandGateway commands, Reads reads, ReadModelWait readModel, PurchaseRateLimit rateLimit,
-                        FlashSaleGate gate, Clock clock) {
+                        FlashSaleGate gate, FlashSaleFunnel funnel, Clock clock) {
         this.commands = commands;
         this.reads = reads;
         this.readModel = readModel;
         this.rateLimit = rateLimit;
         this.gate = gate;
+        this.funnel = funnel;
         this.clock = clock;
     }
 
@@ -88,12 +91,18 @@ public class FlashSaleController {
                               Authentication authentication,
                               @RequestHeader(name = OrderController.IDEMPOTENCY_KEY, required = false) String key) {
         String buyer = Caller.of(authentication).userId();
-        rateLimit.admit(buyer);
+        try {
+            rateLimit.admit(buyer);
+        } catch (ApiProblem limited) {
+            funnel.record(flashSaleId, FlashSaleFunnel.Outcome.RATE_LIMITED);
+            throw limited;
+        }
         String purchaseId = IdempotencyKeys.idFor("flash-sale:" + flashSaleId, buyer, key);
         String orderId = UUID.nameUUIDFromBytes(("order-of-purchase:" + purchaseId).getBytes(StandardCharsets.UTF_8))
                 .toString();
         FlashSaleGate.Decision decision = gate.admit(flashSaleId, purchaseId, buyer, body.quantity(), clock.instant());
         if (decision.refused()) {
+            funnel.record(flashSaleId, FlashSaleFunnel.Outcome.of(decision.refusal()));
             throw ApiProblem.of(decision.refusal(), "flash sale " + flashSaleId + ": " + decision.refusal());
         }
         try {
@@ -102,8 +111,10 @@ public class FlashSaleController {
             if (decision.ticketTaken()) {
                 gate.cancel(flashSaleId, purchaseId, buyer, body.quantity());
             }
+            funnel.record(flashSaleId, FlashSaleFunnel.Outcome.of(refused));
             throw refused;
         }
+        funnel.record(flashSaleId, FlashSaleFunnel.Outcome.ADMITTED);
         log.info("flash sale {}: purchase {} of {} unit(s) admitted for user {}", flashSaleId, purchaseId,
                 body.quantity(), buyer);
         return new PurchaseAccepted(purchaseId, PurchaseStatus.QUEUED, orderId);
