@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Stateless JWT security: tokens are HS256-signed with {@code mall.security.jwt-secret}, carry the user id
@@ -67,7 +68,8 @@ public class SecurityConfig {
                         .accessDeniedHandler(problems::forbidden))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(problems::unauthorized)
-                        .accessDeniedHandler(problems::forbidden));
+                        .accessDeniedHandler(problems::forbidden))
+                .addFilterAfter(new ReadOnlyRoles(problems), AuthorizationFilter.class);
         return http.build();
     }
 
