@@ -7,6 +7,8 @@
 #                             [--product-id=demo-trail-runner] [--base-url=http://localhost:8080]
 # Flash-sale spike instead (a sale of --quantity units hammered by --clients buyers of their own):
 #   scripts/bench.sh flash-sale [--clients=64] [--quantity=50] [--duration=PT15S] [--base-url=...]
+# Audit verification throughput (seeds synthetic events into the application's database: use a scratch one):
+#   scripts/bench.sh audit-verify [--events=200000] [--runs=3] [--jdbc-url=jdbc:postgresql://127.0.0.1:5432/mall]
 set -euo pipefail
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -15,6 +17,9 @@ cd "$MALL_ROOT"
 benchmark=io.eventmall.benchmarks.ReadBenchmark
 if [ "${1:-}" = flash-sale ]; then
   benchmark=io.eventmall.benchmarks.FlashSaleBenchmark
+  shift
+elif [ "${1:-}" = audit-verify ]; then
+  benchmark=io.eventmall.benchmarks.AuditVerifyBenchmark
   shift
 fi
 base_url=http://localhost:8080

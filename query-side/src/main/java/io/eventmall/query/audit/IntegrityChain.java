@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.ProcessingGroup;
+import org.postgresql.PGStatement;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
@@ -169,7 +170,7 @@ public class IntegrityChain {
             afterLink = last.link();
         }
         if (last != null) {
-            Long inserted = firstUnsealedBelow(last.position());
+            Long inserted = firstUnsealedBelow(last.position(), last.link());
             if (inserted != null) {
                 return new Walk(new Verdict(false, checked, inserted, match), last);
             }
@@ -193,6 +194,10 @@ public class IntegrityChain {
                 + " LEFT JOIN domain_event_entry e ON e.global_index = c.global_index"
                 + " WHERE c.link > ? ORDER BY c.link LIMIT " + VERIFY_BATCH)) {
             statement.setFetchSize(2_000);
+            if (statement.isWrapperFor(PGStatement.class)) {
+                // Binary transfer from the first execution: bytea arrives as bytes, not hex text (about 1.5x faster).
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            }
             statement.setLong(1, afterLink);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -207,11 +212,18 @@ public class IntegrityChain {
         return new Batch(links, rows);
     }
 
-    /** An event below the sealed head, older than the gap allowance, that the chain never saw: inserted by hand. */
-    private Long firstUnsealedBelow(long head) {
-        return jdbc.queryForObject("SELECT min(e.global_index) FROM domain_event_entry e WHERE e.global_index < ?"
-                + " AND e.time_stamp::timestamptz < now() - interval '" + UNSEALED_GRACE + "'"
-                + " AND NOT EXISTS (SELECT 1 FROM integrity_chain c WHERE c.global_index = e.global_index)",
-                Long.class, head);
+    /**
+     * An event below the sealed head, older than the gap allowance, that the chain never saw: inserted by hand.
+     * The cheap test first (as many events up to the head as links), the search only when they differ.
+     */
+    private Long firstUnsealedBelow(long head, long links) {
+        Long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?", Long.class, head);
+        if (events != null && events <= links) {
+            return null;
+        }
+        return jdbc.queryForObject("SELECT min(u.global_index) FROM (SELECT e.global_index, e.time_stamp"
+                + " FROM domain_event_entry e WHERE e.global_index < ?"
+                + " AND NOT EXISTS (SELECT 1 FROM integrity_chain c WHERE c.global_index = e.global_index)) u"
+                + " WHERE u.time_stamp::timestamptz < now() - interval '" + UNSEALED_GRACE + "'", Long.class, head);
     }
 }
