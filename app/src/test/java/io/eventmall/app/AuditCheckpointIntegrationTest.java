@@ -72,14 +72,9 @@ class AuditCheckpointIntegrationTest {
 
     @Test
     void aPayloadAlteredWithSqlIsReportedAtItsExactPosition() {
-        String productId = api.newProduct(admin, 4_343, 0);
+        long position = createdEventOf(api.newProduct(admin, 4_343, 0));
         JsonNode checkpoint = checkpointOfTheWholeStore();
-        long position = jdbc.queryForObject(
-                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
-                Long.class, productId);
-        byte[] original = payloadAt(position);
-        setPayload(position, new String(original, StandardCharsets.UTF_8).replace("4343", "1")
-                .getBytes(StandardCharsets.UTF_8));
+        byte[] original = alterPrice(position, "4343", "1");
         try {
             JsonNode verdict = verifyAgainst(checkpoint).body();
             assertThat(verdict.path("valid").asBoolean()).isFalse();
@@ -119,14 +114,9 @@ class AuditCheckpointIntegrationTest {
 
     @Test
     void aChainRebuiltOverAnAlteredEventPassesAloneButFailsTheOldCheckpoint() {
-        String productId = api.newProduct(admin, 6_161, 0);
+        long position = createdEventOf(api.newProduct(admin, 6_161, 0));
         JsonNode checkpoint = checkpointOfTheWholeStore();
-        long position = jdbc.queryForObject(
-                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
-                Long.class, productId);
-        byte[] original = payloadAt(position);
-        setPayload(position, new String(original, StandardCharsets.UTF_8).replace("6161", "61")
-                .getBytes(StandardCharsets.UTF_8));
+        byte[] original = alterPrice(position, "6161", "61");
         try {
             resealTheChain();
             assertThat(api.get("/audit/verify", auditor).body().path("valid").asBoolean())
@@ -181,6 +171,20 @@ class AuditCheckpointIntegrationTest {
 
     private TestApi.Response verifyAgainst(JsonNode checkpoint) {
         return api.getEncoded("/audit/verify?checkpoint=" + encode(checkpoint.toString()), auditor);
+    }
+
+    private long createdEventOf(String productId) {
+        return jdbc.queryForObject(
+                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
+                Long.class, productId);
+    }
+
+    /** Rewrites the stored payload with SQL, as someone with write access to the database could; returns the original. */
+    private byte[] alterPrice(long position, String price, String forged) {
+        byte[] original = payloadAt(position);
+        setPayload(position, new String(original, StandardCharsets.UTF_8).replace(price, forged)
+                .getBytes(StandardCharsets.UTF_8));
+        return original;
     }
 
     private byte[] payloadAt(long position) {

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ class FlashSaleFunnelIntegrationTest {
     void theFunnelCountsEveryAnswerAndHowTheOrdersEnded() throws Exception {
         String admin = api.adminToken();
         String analyst = api.newUserWithRoles(admin, "ANALYST").token();
-        String flashSaleId = ongoingSale(admin, 2);
+        String flashSaleId = api.ongoingFlashSale(admin, 2);
         TestApi.User first = api.newCustomer();
         TestApi.User second = api.newCustomer();
 
@@ -100,7 +99,7 @@ class FlashSaleFunnelIntegrationTest {
     void theLiveStreamPushesTheFiguresEverySecondWhileTheSaleRuns() throws Exception {
         String admin = api.adminToken();
         String analyst = api.newUserWithRoles(admin, "ANALYST").token();
-        String flashSaleId = ongoingSale(admin, 5);
+        String flashSaleId = api.ongoingFlashSale(admin, 5);
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest live = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/analytics/flash-sales/"
                         + flashSaleId + "/live")).header("Authorization", "Bearer " + analyst)
@@ -126,16 +125,6 @@ class FlashSaleFunnelIntegrationTest {
         assertThat(events.get(0).path("remaining").asInt()).isEqualTo(5);
         assertThat(events.get(2).path("funnel").path("admitted").asLong()).isEqualTo(1);
         assertThat(events.get(2).path("state").asText()).isEqualTo("ONGOING");
-    }
-
-    private String ongoingSale(String admin, int units) {
-        String productId = api.newProduct(admin, 10_000, 0);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        TestApi.Response sale = api.post("/flash-sales", admin, Map.of("productId", productId, "price", 1_000,
-                "quantity", units, "perUserLimit", 1, "startsAt", now.minusSeconds(5).toString(),
-                "endsAt", now.plusSeconds(3600).toString()));
-        assertThat(sale.status()).as(sale.body().toString()).isEqualTo(201);
-        return sale.text("flashSaleId");
     }
 
     private TestApi.Response purchase(TestApi.User buyer, String flashSaleId) {

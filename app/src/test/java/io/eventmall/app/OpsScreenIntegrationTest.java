@@ -6,8 +6,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,13 +37,7 @@ class OpsScreenIntegrationTest {
     void theScreenShowsTheLiveFunnelChangingWhilePurchasesArrive() throws Exception {
         String admin = api.adminToken();
         String analyst = api.newUserWithRoles(admin, "ANALYST").token();
-        String productId = api.newProduct(admin, 10_000, 0);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        TestApi.Response sale = api.post("/flash-sales", admin, Map.of("productId", productId, "price", 990,
-                "quantity", 20, "perUserLimit", 1, "startsAt", now.minusSeconds(5).toString(),
-                "endsAt", now.plusSeconds(3600).toString()));
-        assertThat(sale.status()).as(sale.body().toString()).isEqualTo(201);
-        String flashSaleId = sale.text("flashSaleId");
+        String flashSaleId = api.ongoingFlashSale(admin, 20);
         List<TestApi.User> buyers = new ArrayList<>();
         for (int i = 0; i < PURCHASES; i++) {
             buyers.add(api.newCustomer());

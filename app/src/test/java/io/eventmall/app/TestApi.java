@@ -154,6 +154,17 @@ public class TestApi {
         return productId;
     }
 
+    /** As admin: a flash sale of a new product that started 5 s ago and runs for an hour, limit 1 per buyer. */
+    public String ongoingFlashSale(String adminToken, int units) {
+        String productId = newProduct(adminToken, 10_000, 0);
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Response sale = post("/flash-sales", adminToken, Map.of("productId", productId, "price", 1_000,
+                "quantity", units, "perUserLimit", 1, "startsAt", now.minusSeconds(5).toString(),
+                "endsAt", now.plusSeconds(3600).toString()));
+        assertThat(sale.status()).as(sale.body().toString()).isEqualTo(201);
+        return sale.text("flashSaleId");
+    }
+
     /** Places an order of one product and waits until its stock is reserved and it awaits payment. */
     public String awaitingPaymentOrder(User customer, String productId, int quantity) {
         Response placed = post("/orders", customer.token(), Map.of("addressId", newAddress(customer.token()),
