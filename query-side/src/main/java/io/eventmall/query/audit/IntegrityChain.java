@@ -12,6 +12,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.postgresql.PGStatement;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -28,9 +31,10 @@ import org.springframework.stereotype.Component;
  * stored events, so a changed, removed or re-sealed event is found either as a link that no longer matches
  * its event or as a head that no longer matches the checkpoint.
  *
- * <p>Events are sealed in the order this processor receives them, a batch at a time: the events of one
- * processor batch are read with one query and their links inserted in one JDBC batch, in the batch's
- * transaction (with the processor's token).
+ * <p>Events are sealed in global-index order, a batch at a time: at the end of each processor batch, every
+ * event up to the processor's gap-free position is read with one query and linked with one JDBC batch, in the
+ * batch's transaction (with the processor's token). An event that commits into a gap after the processors
+ * gave up waiting for it (a minute) is never sealed, and verification reports it as inserted by hand.
  */
 @Component
 @ProcessingGroup(IntegrityChain.NAME)
@@ -69,15 +73,19 @@ public class IntegrityChain {
 
     public enum CheckpointMatch { MATCHED, DIFFERENT, MISSING }
 
+    /**
+     * Remembers how far the batch got; the batch's transaction then seals every event up to there (see
+     * {@link #sealableUpTo}) before it commits with the processor's token.
+     */
     @EventHandler
-    void on(EventMessage<?> event) {
+    void on(EventMessage<?> event, TrackingToken token) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        List<String> pending = unitOfWork.getOrComputeResource(PENDING, key -> {
-            List<String> ids = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> seal(ids));
-            return ids;
+        AtomicReference<TrackingToken> reached = unitOfWork.getOrComputeResource(PENDING, key -> {
+            AtomicReference<TrackingToken> latest = new AtomicReference<>();
+            unitOfWork.onPrepareCommit(u -> seal(sealableUpTo(latest.get())));
+            return latest;
         });
-        pending.add(event.getIdentifier());
+        reached.set(token);
     }
 
     @ResetHandler
@@ -87,22 +95,40 @@ public class IntegrityChain {
         log.warn("integrity chain dropped for a rebuild: checkpoints issued before now no longer match");
     }
 
-    private void seal(List<String> eventIds) {
+    /**
+     * The highest global index below which every event is in the store: the processor's position, or just
+     * before the lowest gap it still waits for (a transaction that has taken a global index but not committed
+     * yet). Sealing in global-index order up to there makes the chain a function of the stored events alone:
+     * rebuilt from the same events it is the same chain, and a checkpoint's position covers every event up to it.
+     */
+    static long sealableUpTo(TrackingToken token) {
+        TrackingToken position = WrappedToken.unwrapLowerBound(token);
+        if (position instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getGaps().isEmpty() ? gapAware.getIndex() : gapAware.getGaps().first() - 1;
+        }
+        return position == null ? -1 : position.position().orElse(-1);
+    }
+
+    private void seal(long upTo) {
         List<Link> last = jdbc.query("SELECT link, global_index, hash FROM integrity_chain ORDER BY link DESC LIMIT 1",
                 (rs, row) -> new Link(rs.getLong(1), rs.getLong(2), rs.getString(3)));
         long link = last.isEmpty() ? 0 : last.get(0).link();
         String previous = last.isEmpty() ? ChainHash.GENESIS : last.get(0).hash();
-        List<Object[]> links = new ArrayList<>(eventIds.size());
+        // max, not the last link's: a chain sealed by an earlier version may end on an event it linked late.
+        Long sealed = jdbc.queryForObject("SELECT max(global_index) FROM integrity_chain", Long.class);
+        long after = sealed == null ? -1 : sealed;
+        if (upTo <= after) {
+            return;
+        }
         List<StoredEventRow> rows = jdbc.query(ChainHash.STORED_EVENT_COLUMNS_SQL
-                        + " FROM domain_event_entry e WHERE e.event_identifier = ANY (?) ORDER BY e.global_index",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", eventIds.toArray())),
-                (rs, row) -> StoredEventRow.of(rs, 1));
+                        + " FROM domain_event_entry e WHERE e.global_index > ? AND e.global_index <= ? ORDER BY e.global_index",
+                (rs, row) -> StoredEventRow.of(rs, 1), after, upTo);
+        List<Object[]> links = new ArrayList<>(rows.size());
         for (StoredEventRow row : rows) {
             previous = ChainHash.next(previous, row);
             links.add(new Object[] {++link, row.globalIndex(), previous});
         }
-        jdbc.batchUpdate("INSERT INTO integrity_chain (link, global_index, hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                links);
+        jdbc.batchUpdate("INSERT INTO integrity_chain (link, global_index, hash) VALUES (?, ?, ?)", links);
     }
 
     /** Recomputes the whole chain from the stored events. */
