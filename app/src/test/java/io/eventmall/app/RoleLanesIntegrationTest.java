@@ -39,6 +39,9 @@ class RoleLanesIntegrationTest {
         assertThat(api.get("/analytics/sales", auditor).status()).isEqualTo(403);
         assertThat(api.get("/admin/projections", auditor).status()).isEqualTo(403);
         assertEveryWriteIsForbidden(auditor);
+        TestApi.Response login = api.call(HttpMethod.POST, "/users/login", auditor,
+                Map.of("username", "nobody-" + java.util.UUID.randomUUID(), "password", "wrong-password"), Map.of());
+        assertThat(login.status()).as("logging in is not a write refused by role").isEqualTo(401);
     }
 
     @Test

@@ -25,6 +25,8 @@ final class ReadOnlyRoles extends OncePerRequestFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> READ_ONLY = Set.of("ROLE_AUDITOR", "ROLE_ANALYST");
     private static final Set<String> WRITERS = Set.of("ROLE_ADMIN", "ROLE_MERCHANT");
+    /** Anyone may log in or register, whatever token the client still sends along. */
+    private static final Set<String> OPEN = Set.of("/api/v1/users/login", "/api/v1/users/register");
 
     private final ProblemResponses problems;
 
@@ -35,7 +37,7 @@ final class ReadOnlyRoles extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!READS.contains(request.getMethod()) && readOnly(SecurityContextHolder.getContext().getAuthentication())) {
+        if (!READS.contains(request.getMethod()) && !OPEN.contains(request.getRequestURI()) && readOnly(SecurityContextHolder.getContext().getAuthentication())) {
             problems.forbidden(request, response, new AccessDeniedException("auditors and analysts only read"));
             return;
         }
