@@ -9,6 +9,8 @@
 #   scripts/bench.sh flash-sale [--buyers=50000] [--quantity=10000] [--connections=128] [--duration=PT25S] [--base-url=...]
 # The batched flash-sale writer alone, in process (starts the application itself on a database of its own):
 #   scripts/bench.sh flash-sale-writer [--duration=PT15S] [--in-flight=2000] [--mall.flash-sale.batch-size=500]
+# Audit verification throughput (seeds synthetic events into the application's database: use a scratch one):
+#   scripts/bench.sh audit-verify [--events=200000] [--runs=3] [--jdbc-url=jdbc:postgresql://127.0.0.1:5432/mall]
 set -euo pipefail
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -18,6 +20,7 @@ benchmark=io.eventmall.benchmarks.ReadBenchmark
 needs_running_app=true
 case "${1:-}" in
   flash-sale) benchmark=io.eventmall.benchmarks.FlashSaleBenchmark; shift ;;
+  audit-verify) benchmark=io.eventmall.benchmarks.AuditVerifyBenchmark; shift ;;
   flash-sale-writer) benchmark=io.eventmall.benchmarks.FlashSaleWriterBenchmark; needs_running_app=false; shift ;;
 esac
 if [ "$benchmark" = io.eventmall.benchmarks.FlashSaleBenchmark ] && ! have wrk; then

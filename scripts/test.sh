@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$MALL_ROOT"
 
 "$MALL_ROOT/scripts/servers.sh" start
+# Headless Chromium and playwright-core for the operators' screen test (OpsScreenIntegrationTest).
+"$MALL_ROOT/scripts/browser-deps.sh"
 
 log "running mvn -B verify $*"
 exec mvn -B verify "$@"

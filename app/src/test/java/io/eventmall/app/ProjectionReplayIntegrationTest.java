@@ -44,7 +44,8 @@ class ProjectionReplayIntegrationTest {
             Map.entry("reviews", List.of("review_view")),
             Map.entry("rankings", List.of("redis:mall:rankings:")),
             Map.entry("home", List.of("redis:mall:home:")),
-            Map.entry("recommendations", List.of("redis:mall:recommendations:")));
+            Map.entry("recommendations", List.of("redis:mall:recommendations:")),
+            Map.entry("flash-sale-funnel", List.of("flash_sale_funnel_order")));
 
     @Autowired
     TestApi api;

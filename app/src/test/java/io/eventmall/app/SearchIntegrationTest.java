@@ -183,7 +183,7 @@ class SearchIntegrationTest {
     }
 
     @Test
-    void everyPaidOrderLineIsASaleDocumentAndARefundMarksIt() throws IOException {
+    void everyPaidOrderLineIsASaleDocumentAndARefundNegatesIt() throws IOException {
         refresh("sales");
         List<JsonNode> knifeSales = documents("sales", "orderId", knifeOrder);
         assertThat(knifeSales).hasSize(1);
@@ -198,10 +198,19 @@ class SearchIntegrationTest {
         assertThat(sale.path("refunded").asBoolean()).isFalse();
         assertThat(Instant.parse(sale.path("time").asText())).isBefore(Instant.now());
 
+        assertThat(sale.path("kind").asText()).isEqualTo("paid");
+        assertThat(sale.path("orders").asInt()).isEqualTo(1);
+
         List<JsonNode> refunded = documents("sales", "orderId", refundedOrder);
-        assertThat(refunded).hasSize(1);
-        assertThat(refunded.get(0).path("refunded").asBoolean()).isTrue();
-        assertThat(refunded.get(0).path("amount").asLong()).isEqualTo(90_000);
+        assertThat(refunded).hasSize(2);
+        JsonNode paid = refunded.stream().filter(d -> d.path("kind").asText().equals("paid")).findFirst().orElseThrow();
+        JsonNode refund = refunded.stream().filter(d -> d.path("kind").asText().equals("refund")).findFirst().orElseThrow();
+        assertThat(paid.path("refunded").asBoolean()).isTrue();
+        assertThat(paid.path("amount").asLong()).isEqualTo(90_000);
+        assertThat(refund.path("amount").asLong()).isEqualTo(-90_000);
+        assertThat(refund.path("units").asInt()).isEqualTo(-2);
+        assertThat(refund.path("orders").asInt()).isEqualTo(-1);
+        assertThat(Instant.parse(refund.path("time").asText())).isAfterOrEqualTo(Instant.parse(paid.path("time").asText()));
     }
 
     @Test
@@ -332,7 +341,8 @@ class SearchIntegrationTest {
     private List<JsonNode> all(String index, String sortField) throws IOException {
         return new ArrayList<>(elasticsearch.search(request -> request.index(prefix + "-" + index).size(1_000)
                         .sort(s -> s.field(f -> f.field(sortField).order(SortOrder.Asc)))
-                        .sort(s -> s.field(f -> f.field(index.equals("sales") ? "lineNo" : "productId").order(SortOrder.Asc))),
+                        .sort(s -> s.field(f -> f.field(index.equals("sales") ? "lineNo" : "productId").order(SortOrder.Asc)))
+                        .sort(s -> s.field(f -> f.field(index.equals("sales") ? "kind" : "productId").order(SortOrder.Asc))),
                 JsonNode.class).hits().hits().stream().map(hit -> hit.source()).toList());
     }
 

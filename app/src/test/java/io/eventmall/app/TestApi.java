@@ -61,15 +61,30 @@ public class TestApi {
         } else if (body != null) {
             spec.contentType(MediaType.APPLICATION_JSON).body(body);
         }
-        return spec.exchange((request, response) -> {
-            byte[] bytes = response.getBody().readAllBytes();
-            JsonNode node = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
-            return new Response(response.getStatusCode().value(), node, response.getHeaders());
-        });
+        return spec.exchange((request, response) -> read(response));
     }
 
     public Response get(String path, String token) {
         return call(HttpMethod.GET, path, token, null, Map.of());
+    }
+
+    /** A GET whose API path and query are already percent-encoded (taken as is, not as a URI template). */
+    public Response getEncoded(String encodedPathAndQuery, String token) {
+        RestClient.RequestHeadersSpec<?> spec = http.get().uri(java.net.URI.create(root + "/api/v1" + encodedPathAndQuery));
+        if (token != null) {
+            spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        return spec.exchange((request, response) -> read(response));
+    }
+
+    private Response read(org.springframework.http.client.ClientHttpResponse response) throws java.io.IOException {
+        byte[] bytes = response.getBody().readAllBytes();
+        JsonNode node = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
+        return new Response(response.getStatusCode().value(), node, response.getHeaders());
+    }
+
+    public ObjectMapper json() {
+        return json;
     }
 
     public Response post(String path, String token, Object body) {
@@ -107,6 +122,14 @@ public class TestApi {
     public record User(String userId, String token) {
     }
 
+    /** A new user given exactly these roles by the admin, logged in again so that its token carries them. */
+    public User newUserWithRoles(String adminToken, String... roles) {
+        User user = newCustomer();
+        Response granted = put("/users/" + user.userId() + "/roles", adminToken, Map.of("roles", java.util.List.of(roles)));
+        assertThat(granted.status()).as(granted.body().toString()).isEqualTo(200);
+        return new User(user.userId(), login(get("/users/me", user.token()).text("username"), "secret-pass-1"));
+    }
+
     /** Waits until the user's notifications include one of this kind. */
     public Response awaitNotification(User user, String kind) {
         return eventually("/notifications", user.token(),
@@ -129,6 +152,17 @@ public class TestApi {
             assertThat(stocked.status()).as(stocked.body().toString()).isEqualTo(200);
         }
         return productId;
+    }
+
+    /** As admin: a flash sale of a new product that started 5 s ago and runs for an hour, limit 1 per buyer. */
+    public String ongoingFlashSale(String adminToken, int units) {
+        String productId = newProduct(adminToken, 10_000, 0);
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Response sale = post("/flash-sales", adminToken, Map.of("productId", productId, "price", 1_000,
+                "quantity", units, "perUserLimit", 1, "startsAt", now.minusSeconds(5).toString(),
+                "endsAt", now.plusSeconds(3600).toString()));
+        assertThat(sale.status()).as(sale.body().toString()).isEqualTo(201);
+        return sale.text("flashSaleId");
     }
 
     /** Places an order of one product and waits until its stock is reserved and it awaits payment. */

@@ -2,7 +2,15 @@ package io.eventmall.app.audit;
 
 import io.eventmall.api.Refusal;
 import io.eventmall.app.web.ApiProblem;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.eventmall.query.audit.IntegrityChain;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import org.springframework.http.MediaType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -22,20 +30,40 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit")
 public class AuditController {
 
+    static final String NDJSON = "application/x-ndjson";
+
     private final EventHistory history;
     private final PastState pastState;
-    private final IntegrityChain integrity;
+    private final AuditCheckpoints checkpoints;
+    private final ObjectMapper json;
 
-    AuditController(EventHistory history, PastState pastState, IntegrityChain integrity) {
+    AuditController(EventHistory history, PastState pastState, AuditCheckpoints checkpoints, ObjectMapper json) {
         this.history = history;
         this.pastState = pastState;
-        this.integrity = integrity;
+        this.checkpoints = checkpoints;
+        this.json = json;
     }
 
-    /** Recomputes the hash chain over the stored events; the first broken link is where history was altered. */
+    /**
+     * Recomputes the hash chain from the stored events; the first broken link is where history was altered.
+     * With a checkpoint (its JSON, as issued), also proves nothing up to its position was changed, removed or
+     * re-sealed since it was issued.
+     */
     @GetMapping("/verify")
-    IntegrityChain.Verdict verify() {
-        return integrity.verify();
+    IntegrityChain.Verdict verify(@RequestParam(required = false) String checkpoint) {
+        return checkpoints.verify(checkpoint);
+    }
+
+    /** A signed digest of the history up to the chain's head, for the auditor to keep outside this system. */
+    @GetMapping("/checkpoint")
+    AuditCheckpoint checkpoint() {
+        return checkpoints.issue();
+    }
+
+    /** The Ed25519 public key that checks checkpoints, with the exact signed message format. */
+    @GetMapping("/public-key")
+    Map<String, Object> publicKey() {
+        return checkpoints.publicKey();
     }
 
     @GetMapping("/aggregates/{aggregateId}/events")
@@ -47,7 +75,7 @@ public class AuditController {
         return events;
     }
 
-    @GetMapping("/events")
+    @GetMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> global(@RequestParam(defaultValue = "0") @Min(0) long afterPosition,
                                @RequestParam(required = false) String type,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
@@ -56,6 +84,28 @@ public class AuditController {
         List<AuditedEvent> items = history.globalStream(afterPosition, type, from, to, limit);
         long lastPosition = items.isEmpty() ? afterPosition : items.get(items.size() - 1).position();
         return Map.of("items", items, "lastPosition", lastPosition);
+    }
+
+    /** The same filters, every matching event (no limit unless given) as one JSON line each, streamed. */
+    @GetMapping(path = "/events", produces = NDJSON)
+    void export(@RequestParam(defaultValue = "0") @Min(0) long afterPosition,
+                @RequestParam(required = false) String type,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                @RequestParam(required = false) @Min(1) Integer limit,
+                HttpServletResponse response) throws IOException {
+        response.setContentType(NDJSON);
+        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
+        ObjectWriter line = json.writerFor(AuditedEvent.class);
+        history.exportGlobalStream(afterPosition, type, from, to, limit, event -> {
+            try {
+                out.write(line.writeValueAsBytes(event));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("the client stopped reading the export", e);
+            }
+        });
+        out.flush();
     }
 
     @GetMapping("/aggregates/{aggregateId}/state")

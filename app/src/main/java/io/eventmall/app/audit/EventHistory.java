@@ -5,17 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventmall.app.config.AuditTrailCorrelation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +30,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventHistory {
 
+    private static final int EXPORT_FETCH_SIZE = 1_000;
+
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final TransactionTemplate streaming;
 
-    EventHistory(EventStore eventStore, JdbcTemplate jdbc, ObjectMapper json) {
+    EventHistory(EventStore eventStore, JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.json = json;
+        this.streaming = new TransactionTemplate(transactions);
+        this.streaming.setReadOnly(true);
     }
 
     /** The aggregate's events from its first, bypassing snapshots. */
@@ -48,6 +58,32 @@ public class EventHistory {
     }
 
     public List<AuditedEvent> globalStream(long afterPosition, String type, Instant from, Instant to, int limit) {
+        GlobalQuery query = globalQuery(afterPosition, type, from, to, limit);
+        return jdbc.query(query.sql(), (rs, row) -> stored(rs), query.args());
+    }
+
+    /**
+     * Hands every matching event to {@code sink} in commit order, streaming the rows through a database
+     * cursor: memory stays flat whatever the number of events ({@code limit} null: all of them).
+     */
+    public void exportGlobalStream(long afterPosition, String type, Instant from, Instant to, Integer limit,
+                                   Consumer<AuditedEvent> sink) {
+        GlobalQuery query = globalQuery(afterPosition, type, from, to, limit);
+        // PostgreSQL only honours the fetch size (a cursor) inside a transaction.
+        streaming.executeWithoutResult(status -> jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(query.sql());
+            statement.setFetchSize(EXPORT_FETCH_SIZE);
+            for (int i = 0; i < query.args().length; i++) {
+                statement.setObject(i + 1, query.args()[i]);
+            }
+            return statement;
+        }, (RowCallbackHandler) rs -> sink.accept(stored(rs))));
+    }
+
+    private record GlobalQuery(String sql, Object[] args) {
+    }
+
+    private static GlobalQuery globalQuery(long afterPosition, String type, Instant from, Instant to, Integer limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT global_index, aggregate_identifier, sequence_number, payload_type, payload, time_stamp, meta_data
                 FROM domain_event_entry WHERE global_index > ?""");
@@ -64,9 +100,12 @@ public class EventHistory {
             sql.append(" AND time_stamp::timestamptz < ?");
             args.add(Timestamp.from(to));
         }
-        sql.append(" ORDER BY global_index LIMIT ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), (rs, row) -> stored(rs), args.toArray());
+        sql.append(" ORDER BY global_index");
+        if (limit != null) {
+            sql.append(" LIMIT ?");
+            args.add(limit);
+        }
+        return new GlobalQuery(sql.toString(), args.toArray());
     }
 
     private AuditedEvent audited(DomainEventMessage<?> event) {

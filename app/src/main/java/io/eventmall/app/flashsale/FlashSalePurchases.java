@@ -6,6 +6,7 @@ import io.eventmall.api.flashsale.PurchaseFlashSaleUnits;
 import io.eventmall.api.flashsale.PurchaseStatus;
 import io.eventmall.app.web.ApiProblem;
 import io.eventmall.app.web.IdempotencyKeys;
+import io.eventmall.query.analytics.FlashSaleFunnel;
 import io.eventmall.query.gate.FlashSaleGate;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * Buying flash-sale units: the per-user rate limit, the purchase token where the sale requires one, then the Redis gate (which turns most of a spike away), then the
  * sale's batched writer, whose FlashSale aggregate decides. The answer comes once the purchase's batch committed, so
- * an accepted purchase is durable; its order is created asynchronously, with the id returned here.
+ * an accepted purchase is durable; its order is created asynchronously, with the id returned here. Every answer, of
+ * any kind, is counted in the sale's funnel ({@link FlashSaleFunnel}).
  */
 @Service
 public class FlashSalePurchases {
@@ -36,10 +38,12 @@ public class FlashSalePurchases {
     private final FlashSaleGate gate;
     private final FlashSaleWriter writer;
     private final FlashSaleSettings settings;
+    private final FlashSaleFunnel funnel;
     private final Clock clock;
 
     FlashSalePurchases(PurchaseRateLimit rateLimit, PurchaseTokens purchaseTokens, FlashSaleGate gate,
-                       FlashSaleWriter writer, FlashSaleSettings settings, Clock clock) {
+                       FlashSaleWriter writer, FlashSaleSettings settings, FlashSaleFunnel funnel, Clock clock) {
+        this.funnel = funnel;
         this.rateLimit = rateLimit;
         this.purchaseTokens = purchaseTokens;
         this.gate = gate;
@@ -59,6 +63,19 @@ public class FlashSalePurchases {
      */
     public PurchaseAccepted purchase(String flashSaleId, String buyer, int quantity, String idempotencyKey,
                                      String purchaseToken) {
+        try {
+            PurchaseAccepted accepted = purchaseOnce(flashSaleId, buyer, quantity, idempotencyKey, purchaseToken);
+            funnel.record(flashSaleId, FlashSaleFunnel.Outcome.ADMITTED);
+            return accepted;
+        } catch (RuntimeException answered) {
+            funnel.record(flashSaleId, answered instanceof ApiProblem problem && "RATE_LIMITED".equals(problem.code())
+                    ? FlashSaleFunnel.Outcome.RATE_LIMITED : FlashSaleFunnel.Outcome.of(answered));
+            throw answered;
+        }
+    }
+
+    private PurchaseAccepted purchaseOnce(String flashSaleId, String buyer, int quantity, String idempotencyKey,
+                                          String purchaseToken) {
         rateLimit.admit(buyer);
         purchaseTokens.requireFor(flashSaleId, buyer, purchaseToken);
         String purchaseId = IdempotencyKeys.idFor("flash-sale:" + flashSaleId, buyer, idempotencyKey);

@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Stateless JWT security: tokens are HS256-signed with {@code mall.security.jwt-secret}, carry the user id
@@ -53,6 +54,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/home", "/api/v1/products/**", "/api/v1/search",
                                 "/api/v1/rankings", "/api/v1/merchants/**", "/api/v1/categories/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/flash-sales", "/api/v1/flash-sales/*").permitAll()
+                        // The operators' flash-sale screen is a static page; its data needs an ANALYST or ADMIN token.
+                        .requestMatchers(HttpMethod.GET, "/ops/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
@@ -77,7 +80,8 @@ public class SecurityConfig {
                         .accessDeniedHandler(problems::forbidden))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(problems::unauthorized)
-                        .accessDeniedHandler(problems::forbidden));
+                        .accessDeniedHandler(problems::forbidden))
+                .addFilterAfter(new ReadOnlyRoles(problems), AuthorizationFilter.class);
         return http.build();
     }
 

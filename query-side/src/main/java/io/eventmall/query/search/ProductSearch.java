@@ -1,7 +1,6 @@
 package io.eventmall.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.AggregationRange;
@@ -15,8 +14,6 @@ import io.eventmall.api.search.ProductSearchHit;
 import io.eventmall.api.search.ProductSearchResult;
 import io.eventmall.api.search.SearchFacets;
 import io.eventmall.api.search.SearchProducts;
-import io.eventmall.api.search.SearchUnavailable;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,8 +44,7 @@ class ProductSearch {
     }
 
     ProductSearchResult search(SearchProducts query) {
-        try {
-            return result(elasticsearch.search(request -> request
+        return result(ElasticsearchReads.read("search", () -> elasticsearch.search(request -> request
                     .index(index.alias())
                     .query(matching(query))
                     .postFilter(Query.of(q -> q.bool(b -> b.filter(categoryFilter(query)).filter(priceFilter(query)))))
@@ -59,15 +55,7 @@ class ProductSearch {
                     .sort(sort(query))
                     .from(query.page() * query.size())
                     .size(query.size())
-                    .trackTotalHits(total -> total.enabled(true)), ProductDocument.class));
-        } catch (IOException e) {
-            throw new SearchUnavailable("Elasticsearch did not answer: " + e.getMessage(), e);
-        } catch (ElasticsearchException e) {
-            if (e.status() >= 500 || "index_not_found_exception".equals(e.error().type())) {
-                throw new SearchUnavailable("the search index is unavailable: " + e.getMessage(), e);
-            }
-            throw e;
-        }
+                    .trackTotalHits(total -> total.enabled(true)), ProductDocument.class)));
     }
 
     private static Query matching(SearchProducts query) {

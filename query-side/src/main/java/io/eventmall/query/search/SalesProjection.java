@@ -9,9 +9,13 @@ import io.eventmall.api.order.OrderPlaced;
 import io.eventmall.api.order.OrderRefunded;
 import io.eventmall.api.product.ProductCreated;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,10 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The sales index for analysts: one document per paid order line, with its customer, category, shop,
- * product, units, amount and whether it came from a flash sale. Order lines wait in this projection's own
- * table until the order is paid; the product's category and shop come from its own product table. Document
- * ids are {@code <orderId>-<lineNo>}, so a retried event rewrites the same documents.
+ * The sales index for analysts ({@link SaleDocument}, docs/analytics.md): a document per paid order line at
+ * its payment time, and a negated one per line at its refund's time. Order lines wait in this projection's
+ * own table until the order is paid, and keep their share of the paid amount for a refund; the product's
+ * category and shop come from its own product table. Document ids are {@code <orderId>-<lineNo>} and
+ * {@code <orderId>-<lineNo>-refund}, so a retried event rewrites the same documents.
  */
 @Component
 @ProcessingGroup(SalesProjection.NAME)
@@ -54,46 +59,56 @@ public class SalesProjection {
         for (int lineNo = 0; lineNo < lines.size(); lineNo++) {
             OrderLine line = lines.get(lineNo);
             jdbc.update("""
-                    INSERT INTO sales_order_line (order_id, line_no, customer_id, product_id, units, amount, flash_sale)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_no) DO NOTHING""",
+                    INSERT INTO sales_order_line (order_id, line_no, customer_id, product_id, units, amount, flash_sale,
+                                                  flash_sale_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_no) DO NOTHING""",
                     event.orderId(), lineNo, event.customerId(), line.productId(), line.quantity(), line.lineAmount(),
-                    event.flashSaleId() != null);
+                    event.flashSaleId() != null, event.flashSaleId());
         }
     }
 
+    /** Shares the paid amount over the lines in proportion to their list amounts; the last line takes the rest. */
     @EventHandler
     void on(OrderPaid event, @Timestamp Instant paidAt) throws IOException {
-        List<SaleDocument> sales = jdbc.query("""
-                SELECT l.order_id, l.line_no, l.customer_id, p.category_id, p.merchant_id, l.product_id, l.units,
-                       l.amount, l.flash_sale
-                FROM sales_order_line l LEFT JOIN sales_product p ON p.product_id = l.product_id
-                WHERE l.order_id = ? ORDER BY l.line_no""",
-                (rs, row) -> new SaleDocument(paidAt, rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getLong(8), rs.getBoolean(9), false, null),
-                event.orderId());
-        if (sales.isEmpty()) {
+        List<Long> listAmounts = jdbc.queryForList(
+                "SELECT amount FROM sales_order_line WHERE order_id = ? ORDER BY line_no", Long.class, event.orderId());
+        if (listAmounts.isEmpty()) {
             return;
         }
+        long listTotal = listAmounts.stream().mapToLong(Long::longValue).sum();
+        long shared = 0;
+        for (int lineNo = 0; lineNo < listAmounts.size(); lineNo++) {
+            long share = lineNo == listAmounts.size() - 1 ? event.amount() - shared
+                    : listTotal == 0 ? 0 : BigInteger.valueOf(event.amount()).multiply(BigInteger.valueOf(listAmounts.get(lineNo)))
+                            .divide(BigInteger.valueOf(listTotal)).longValueExact();
+            shared += share;
+            jdbc.update("UPDATE sales_order_line SET paid_amount = ? WHERE order_id = ? AND line_no = ?",
+                    share, event.orderId(), lineNo);
+        }
+        List<SaleDocument> sales = paidLines(event.orderId(), paidAt);
         String target = index.requireWritable();
         bulk(BulkRequest.of(request -> {
             sales.forEach(sale -> request.operations(op -> op.index(doc -> doc.index(target)
-                    .id(documentId(sale.orderId(), sale.lineNo())).document(sale))));
+                    .id(sale.documentId()).document(sale))));
             return request;
         }));
     }
 
     @EventHandler
     void on(OrderRefunded event, @Timestamp Instant refundedAt) throws IOException {
-        List<Integer> lineNos = jdbc.queryForList("SELECT line_no FROM sales_order_line WHERE order_id = ?",
-                Integer.class, event.orderId());
-        if (lineNos.isEmpty()) {
+        List<SaleDocument> sales = paidLines(event.orderId(), refundedAt);
+        if (sales.isEmpty()) {
             return;
         }
         String target = index.requireWritable();
-        Map<String, Object> refund = Map.of("refunded", true, "refundedAt", refundedAt.toString());
+        Map<String, Object> refunded = Map.of("refunded", true, "refundedAt", refundedAt.toString());
         bulk(BulkRequest.of(request -> {
-            lineNos.forEach(lineNo -> request.operations(op -> op.update(doc -> doc.index(target)
-                    .id(documentId(event.orderId(), lineNo)).action(action -> action.doc(refund)))));
+            sales.forEach(sale -> {
+                request.operations(op -> op.update(doc -> doc.index(target).id(sale.documentId())
+                        .action(action -> action.doc(refunded))));
+                SaleDocument refund = sale.refund(refundedAt);
+                request.operations(op -> op.index(doc -> doc.index(target).id(refund.documentId()).document(refund)));
+            });
             return request;
         }));
     }
@@ -104,6 +119,32 @@ public class SalesProjection {
         index.recreate();
     }
 
+    /** The order's paid lines as paid documents at {@code time}, marking each first line of an order, category, shop and product. */
+    private List<SaleDocument> paidLines(String orderId, Instant time) {
+        List<SaleDocument> lines = jdbc.query("""
+                SELECT l.order_id, l.line_no, l.customer_id, p.category_id, p.merchant_id, l.product_id, l.flash_sale_id,
+                       l.flash_sale, l.units, l.paid_amount
+                FROM sales_order_line l LEFT JOIN sales_product p ON p.product_id = l.product_id
+                WHERE l.order_id = ? AND l.paid_amount IS NOT NULL ORDER BY l.line_no""",
+                (rs, row) -> new SaleDocument(time, SaleDocument.PAID, rs.getString(1), rs.getInt(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
+                        rs.getInt(9), rs.getLong(10), 0, 0, 0, 0, false, null),
+                orderId);
+        Set<String> seen = new HashSet<>();
+        List<SaleDocument> marked = new ArrayList<>(lines.size());
+        for (SaleDocument line : lines) {
+            marked.add(new SaleDocument(line.time(), line.kind(), line.orderId(), line.lineNo(), line.customerId(),
+                    line.categoryId(), line.merchantId(), line.productId(), line.flashSaleId(), line.flashSale(),
+                    line.units(), line.amount(), marked.isEmpty() ? 1 : 0, first(seen, "c:" + line.categoryId()),
+                    first(seen, "m:" + line.merchantId()), first(seen, "p:" + line.productId()), false, null));
+        }
+        return marked;
+    }
+
+    private static int first(Set<String> seen, String key) {
+        return seen.add(key) ? 1 : 0;
+    }
+
     private void bulk(BulkRequest request) throws IOException {
         BulkResponse response = elasticsearch.bulk(request);
         if (response.errors()) {
@@ -111,9 +152,5 @@ public class SalesProjection {
                     .filter(item -> item.error() != null).map(item -> item.id() + ": " + item.error().reason())
                     .toList());
         }
-    }
-
-    private static String documentId(String orderId, int lineNo) {
-        return orderId + "-" + lineNo;
     }
 }

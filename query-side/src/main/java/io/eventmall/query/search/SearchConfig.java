@@ -56,7 +56,7 @@ class SearchConfig {
 
     @Bean
     SearchIndex salesIndex(ElasticsearchClient elasticsearchClient, ElasticsearchSettings settings) {
-        return new SearchIndex(elasticsearchClient, settings.indexPrefix(), "sales", 1, SalesProjection.NAME);
+        return new SearchIndex(elasticsearchClient, settings.indexPrefix(), "sales", 2, SalesProjection.NAME);
     }
 
     /**

@@ -1,0 +1,29 @@
+package io.eventmall.query.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.junit.jupiter.api.Test;
+
+/** The chain seals only what is certainly in the store: nothing at or past a transaction still in flight. */
+class IntegrityChainTest {
+
+    @Test
+    void sealsUpToThePositionWhenNoGapIsOpen() {
+        assertThat(IntegrityChain.sealableUpTo(GapAwareTrackingToken.newInstance(10, List.of()))).isEqualTo(10);
+    }
+
+    @Test
+    void stopsBeforeTheLowestOpenGap() {
+        assertThat(IntegrityChain.sealableUpTo(GapAwareTrackingToken.newInstance(10, List.of(7L, 5L)))).isEqualTo(4);
+    }
+
+    @Test
+    void duringAReplayFollowsTheReplayNotTheResetPoint() {
+        GapAwareTrackingToken resetAt = GapAwareTrackingToken.newInstance(100, List.of());
+        GapAwareTrackingToken now = GapAwareTrackingToken.newInstance(42, List.of());
+        assertThat(IntegrityChain.sealableUpTo(ReplayToken.createReplayToken(resetAt, now))).isEqualTo(42);
+    }
+}
