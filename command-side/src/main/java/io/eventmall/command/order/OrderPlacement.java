@@ -61,8 +61,9 @@ public class OrderPlacement {
     }
 
     /**
-     * The order for units a flash sale admitted: named from the catalog, priced by the sale. Its id is
-     * fixed by the purchase, so a redelivered purchase finds the order already placed.
+     * The order for units a flash sale admitted: named from the catalog, priced by the sale, and accepted at
+     * once with the command's payment deadline (the sale already holds its units). Its id is fixed by the
+     * purchase, so a redelivered purchase finds the order already placed.
      */
     @CommandHandler
     public String handle(PlaceFlashSaleOrder command) throws Exception {
@@ -77,7 +78,7 @@ public class OrderPlacement {
         OrderLine saleLine = new OrderLine(catalogLine.productId(), catalogLine.productName(), command.unitPrice(),
                 catalogLine.quantity());
         orderRepository.newInstance(() -> new Order(command.orderId(), command.customerId(), saleLine,
-                command.flashSaleId(), command.purchaseId()));
+                command.flashSaleId(), command.purchaseId(), command.paymentDeadline()));
         return command.orderId();
     }
 
