@@ -1,7 +1,10 @@
 package io.eventmall.app.config;
 
 import io.eventmall.command.identity.UsernameClaims;
+import io.eventmall.app.projections.ParkedEvents;
+import io.eventmall.app.projections.ParkingInterceptor;
 import io.eventmall.saga.ProcessCommands;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +18,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +58,21 @@ public class AxonConfig {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerSubscribingEventProcessor(UsernameClaims.PROCESSING_GROUP);
+    }
+
+    /**
+     * Process managers and command-sending handlers have no Axon dead-letter queue: a failure in one instance is
+     * retried {@code mall.processes.max-attempts} times (the processor's batch retry and its back-off), then the
+     * event is parked and the processor goes on ({@link ParkingInterceptor}, docs/processes.md).
+     */
+    @Bean
+    public ConfigurerModule processesParkWhatKeepsFailing(
+            ObjectProvider<ParkedEvents> parked, ObjectProvider<MeterRegistry> meters,
+            @Value("${mall.processes.parking-processors:OrderFulfilmentProcessor,PaymentSettlementProcessor,refunds,flash-sale-ordering}")
+            List<String> processors,
+            @Value("${mall.processes.max-attempts:3}") int maxAttempts) {
+        return configurer -> processors.forEach(name -> configurer.eventProcessing().registerHandlerInterceptor(name,
+                c -> new ParkingInterceptor(name, parked.getObject(), maxAttempts, meters.getObject())));
     }
 
     /** Process managers' commands each run in their own transaction, on this pool. */
