@@ -7,6 +7,9 @@
 #                             [--product-id=demo-trail-runner] [--base-url=http://localhost:8080]
 # Flash-sale spike instead (a sale of --quantity units hammered by --clients buyers of their own):
 #   scripts/bench.sh flash-sale [--clients=64] [--quantity=50] [--duration=PT15S] [--base-url=...]
+# Order pipeline (POST /orders beside the trivial endpoint and pgbench, and how fast orders reach AWAITING_PAYMENT):
+#   scripts/bench.sh orders [--customers=300] [--products=20] [--connections=64] [--duration=PT20S]
+#                           [--jdbc-url=jdbc:postgresql://127.0.0.1:5432/mall] [--base-url=...]
 set -euo pipefail
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -15,6 +18,9 @@ cd "$MALL_ROOT"
 benchmark=io.eventmall.benchmarks.ReadBenchmark
 if [ "${1:-}" = flash-sale ]; then
   benchmark=io.eventmall.benchmarks.FlashSaleBenchmark
+  shift
+elif [ "${1:-}" = orders ]; then
+  benchmark=io.eventmall.benchmarks.OrdersBenchmark
   shift
 fi
 base_url=http://localhost:8080

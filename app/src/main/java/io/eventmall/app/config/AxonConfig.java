@@ -3,6 +3,7 @@ package io.eventmall.app.config;
 import io.eventmall.command.identity.UsernameClaims;
 import io.eventmall.app.projections.ParkedEvents;
 import io.eventmall.app.projections.ParkingInterceptor;
+import io.eventmall.api.flashsale.FlashSaleUnitsPurchased;
 import io.eventmall.saga.ProcessCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -13,7 +14,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import java.util.List;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -73,6 +77,18 @@ public class AxonConfig {
             @Value("${mall.processes.max-attempts:3}") int maxAttempts) {
         return configurer -> processors.forEach(name -> configurer.eventProcessing().registerHandlerInterceptor(name,
                 c -> new ParkingInterceptor(name, parked.getObject(), maxAttempts, meters.getObject())));
+    }
+
+    /**
+     * flash-sale-ordering's events all come from one FlashSale aggregate, so sequencing per aggregate would run
+     * a whole sale's purchases on one segment; each purchase becomes its own order and needs no order with the
+     * others, so they are sequenced per purchase.
+     */
+    @Bean
+    public SequencingPolicy<EventMessage<?>> perFlashSalePurchase() {
+        SequentialPerAggregatePolicy perAggregate = SequentialPerAggregatePolicy.instance();
+        return event -> event.getPayload() instanceof FlashSaleUnitsPurchased purchase
+                ? purchase.purchaseId() : perAggregate.getSequenceIdentifierFor(event);
     }
 
     /** Process managers' commands each run in their own transaction, on this pool. */

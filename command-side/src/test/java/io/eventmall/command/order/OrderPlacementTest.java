@@ -52,7 +52,7 @@ class OrderPlacementTest {
                 new AddressAdded("address-old", CUSTOMER, HOME, false), new AddressRemoved("address-old", CUSTOMER));
 
         fixture = new AggregateTestFixture<>(Order.class);
-        fixture.registerAnnotatedCommandHandler(new OrderPlacement(catalogAndAddresses.repository(Product.class),
+        fixture.registerAnnotatedCommandHandler(new OrderPlacement(new ProductQuotes(catalogAndAddresses.repository(Product.class)),
                 catalogAndAddresses.repository(Address.class), fixture.getRepository()));
     }
 
