@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A flash-sale spike: N buyers, each with their own account, hammer POST /flash-sales/{id}/purchases in a
@@ -28,14 +25,11 @@ import java.util.regex.Pattern;
  */
 public final class FlashSaleBenchmark {
 
-    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":\"?([^\",}]*)\"?");
 
-    private final HttpClient http;
-    private final URI base;
+    private final BenchApi api;
 
     private FlashSaleBenchmark(HttpClient http, URI base) {
-        this.http = http;
-        this.base = base;
+        this.api = new BenchApi(http, base);
     }
 
     public static void main(String[] args) throws Exception {
@@ -51,14 +45,14 @@ public final class FlashSaleBenchmark {
                 .connectTimeout(Duration.ofSeconds(2)).build();
         FlashSaleBenchmark bench = new FlashSaleBenchmark(http, base);
 
-        String admin = bench.login(options.getOrDefault("admin-username", "admin"),
+        String admin = bench.api.login(options.getOrDefault("admin-username", "admin"),
                 options.getOrDefault("admin-password", "admin-dev-password"));
         String sale = bench.scheduledSale(admin, quantity);
         System.out.printf(Locale.ROOT, "eventmall flash-sale benchmark: %s, %d buyers, %d units, %ds measured, %d cores here%n",
                 base, clients, quantity, duration.toSeconds(), Runtime.getRuntime().availableProcessors());
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            tokens.add(bench.newBuyer());
+            tokens.add(bench.api.newUser("bench"));
         }
 
         ClosedLoopLoad load = new ClosedLoopLoad(http, clients, timeout);
@@ -79,7 +73,7 @@ public final class FlashSaleBenchmark {
         System.out.printf(Locale.ROOT, "%npurchase answers of any status: %.0f per second (%.2f of the trivial endpoint's)%n",
                 answered / (spike.elapsed().toNanos() / 1e9), answered / (spike.elapsed().toNanos() / 1e9) / trivial.perSecond());
         Thread.sleep(2_000);
-        String remaining = field(bench.get("/api/v1/flash-sales/" + sale, null), "remaining");
+        String remaining = BenchApi.field(bench.api.get("/api/v1/flash-sales/" + sale, null), "remaining");
         System.out.printf(Locale.ROOT, "admitted %d purchases for %d units; the sale shows %s remaining; %s%n",
                 spike.succeeded(), quantity, remaining,
                 spike.succeeded() == quantity && "0".equals(remaining) ? "no oversell, nothing left unsold"
@@ -87,57 +81,13 @@ public final class FlashSaleBenchmark {
     }
 
     private String scheduledSale(String admin, int quantity) throws IOException, InterruptedException {
-        String merchant = field(post("/api/v1/merchants", admin, "{\"name\":\"Bench shop\"}"), "merchantId");
-        String category = field(post("/api/v1/categories", admin, "{\"name\":\"Bench\"}"), "categoryId");
-        String product = field(post("/api/v1/products", admin, "{\"merchantId\":\"" + merchant + "\",\"categoryId\":\""
+        String merchant = BenchApi.field(api.post("/api/v1/merchants", admin, "{\"name\":\"Bench shop\"}"), "merchantId");
+        String category = BenchApi.field(api.post("/api/v1/categories", admin, "{\"name\":\"Bench\"}"), "categoryId");
+        String product = BenchApi.field(api.post("/api/v1/products", admin, "{\"merchantId\":\"" + merchant + "\",\"categoryId\":\""
                 + category + "\",\"name\":\"Bench drone\",\"images\":[],\"price\":99000}"), "productId");
         Instant now = Instant.now();
-        return field(post("/api/v1/flash-sales", admin, "{\"productId\":\"" + product + "\",\"price\":9900,\"quantity\":"
+        return BenchApi.field(api.post("/api/v1/flash-sales", admin, "{\"productId\":\"" + product + "\",\"price\":9900,\"quantity\":"
                 + quantity + ",\"perUserLimit\":1,\"startsAt\":\"" + now.minusSeconds(5) + "\",\"endsAt\":\""
                 + now.plusSeconds(3600) + "\"}"), "flashSaleId");
-    }
-
-    private String newBuyer() throws IOException, InterruptedException {
-        String username = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        String credentials = "{\"username\":\"" + username + "\",\"password\":\"bench-password-1\"}";
-        field(post("/api/v1/users/register", null, credentials), "userId");
-        return login(username, "bench-password-1");
-    }
-
-    private String login(String username, String password) throws IOException, InterruptedException {
-        return field(post("/api/v1/users/login", null,
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"), "accessToken");
-    }
-
-    private String post(String path, String token, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        return send(request, token);
-    }
-
-    private String get(String path, String token) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), token);
-    }
-
-    private String send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response.body();
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = FIELD.matcher(json);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(name)) {
-                return matcher.group(2);
-            }
-        }
-        throw new IllegalStateException("no " + name + " in " + json);
     }
 }

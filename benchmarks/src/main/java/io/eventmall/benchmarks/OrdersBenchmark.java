@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,15 +44,12 @@ import java.util.regex.Pattern;
  */
 public final class OrdersBenchmark {
 
-    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":\"?([^\",}]*)\"?");
     private static final Pattern PROCESSOR = Pattern.compile("\\{\"name\":\"([^\"]+)\",\"position\":[^,]*,\"lag\":(null|\\d+)");
 
-    private final HttpClient http;
-    private final URI base;
+    private final BenchApi api;
 
     private OrdersBenchmark(HttpClient http, URI base) {
-        this.http = http;
-        this.base = base;
+        this.api = new BenchApi(http, base);
     }
 
     record Customer(String token, String addressId) {
@@ -84,7 +80,7 @@ public final class OrdersBenchmark {
         System.out.printf(Locale.ROOT, "eventmall orders benchmark: %s, %d customers, %d products, %d connections, "
                         + "%ds of orders, %d cores here%n", base, customers, products, connections, duration.toSeconds(),
                 Runtime.getRuntime().availableProcessors());
-        String admin = bench.login(options.getOrDefault("admin-username", "admin"),
+        String admin = bench.api.login(options.getOrDefault("admin-username", "admin"),
                 options.getOrDefault("admin-password", "admin-dev-password"));
         List<String> productIds = bench.stockedProducts(admin, products);
         List<Customer> buyers = bench.customers(customers);
@@ -185,7 +181,7 @@ public final class OrdersBenchmark {
                 }
             }
             Map<String, Long> lags = new TreeMap<>();
-            Matcher processor = PROCESSOR.matcher(bench.get("/api/v1/admin/projections", admin));
+            Matcher processor = PROCESSOR.matcher(bench.api.get("/api/v1/admin/projections", admin));
             while (processor.find()) {
                 lags.put(processor.group(1), "null".equals(processor.group(2)) ? -1 : Long.parseLong(processor.group(2)));
             }
@@ -298,14 +294,14 @@ public final class OrdersBenchmark {
     }
 
     private List<String> stockedProducts(String admin, int count) throws IOException, InterruptedException {
-        String merchant = field(post("/api/v1/merchants", admin, "{\"name\":\"Orders bench shop\"}"), "merchantId");
-        String category = field(post("/api/v1/categories", admin, "{\"name\":\"Orders bench\"}"), "categoryId");
+        String merchant = BenchApi.field(api.post("/api/v1/merchants", admin, "{\"name\":\"Orders bench shop\"}"), "merchantId");
+        String category = BenchApi.field(api.post("/api/v1/categories", admin, "{\"name\":\"Orders bench\"}"), "categoryId");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String product = field(post("/api/v1/products", admin, "{\"merchantId\":\"" + merchant + "\",\"categoryId\":\""
+            String product = BenchApi.field(api.post("/api/v1/products", admin, "{\"merchantId\":\"" + merchant + "\",\"categoryId\":\""
                     + category + "\",\"name\":\"Bench item " + i + "\",\"images\":[],\"price\":" + (1_000 + i) + "}"),
                     "productId");
-            post("/api/v1/products/" + product + "/stock", admin, "{\"quantity\":1000000}");
+            api.post("/api/v1/products/" + product + "/stock", admin, "{\"quantity\":1000000}");
             ids.add(product);
         }
         return ids;
@@ -329,50 +325,11 @@ public final class OrdersBenchmark {
     }
 
     private Customer newCustomer() throws IOException, InterruptedException {
-        String username = "ob" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        post("/api/v1/users/register", null, "{\"username\":\"" + username + "\",\"password\":\"bench-password-1\"}");
-        String token = login(username, "bench-password-1");
-        String address = field(post("/api/v1/addresses", token, "{\"receiverName\":\"Bench\",\"phone\":\"+44 20 7946 0000\","
+        String token = api.newUser("ob");
+        String address = BenchApi.field(api.post("/api/v1/addresses", token, "{\"receiverName\":\"Bench\",\"phone\":\"+44 20 7946 0000\","
                 + "\"province\":\"London\",\"city\":\"London\",\"district\":\"Camden\",\"detailAddress\":\"1 High St\"}"),
                 "addressId");
         return new Customer(token, address);
-    }
-
-    private String login(String username, String password) throws IOException, InterruptedException {
-        return field(post("/api/v1/users/login", null,
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"), "accessToken");
-    }
-
-    private String post(String path, String token, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), token);
-    }
-
-    private String get(String path, String token) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), token);
-    }
-
-    private String send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response.body();
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = FIELD.matcher(json);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(name)) {
-                return matcher.group(2);
-            }
-        }
-        throw new IllegalStateException("no " + name + " in " + json);
     }
 
     private static long scalar(Connection db, String sql) throws SQLException {
