@@ -80,7 +80,7 @@ public final class OrdersBenchmark {
         System.out.printf(Locale.ROOT, "eventmall orders benchmark: %s, %d customers, %d products, %d connections, "
                         + "%ds of orders, %d cores here%n", base, customers, products, connections, duration.toSeconds(),
                 Runtime.getRuntime().availableProcessors());
-        String admin = bench.api.login(options.getOrDefault("admin-username", "admin"),
+        String admin = bench.adminToken(options.getOrDefault("admin-username", "admin"),
                 options.getOrDefault("admin-password", "admin-dev-password"));
         List<String> productIds = bench.stockedProducts(admin, products);
         List<Customer> buyers = bench.customers(customers);
@@ -291,6 +291,21 @@ public final class OrdersBenchmark {
         System.out.printf(Locale.ROOT, "pgbench single-row inserts, %s clients, %s s: %.0f tps; orders accepted/s are %.3f "
                 + "of it, the trivial endpoint %.2f%n", clients, seconds, inserts, placing.perSecond() / inserts,
                 trivial.perSecond() / inserts);
+    }
+
+    /** A freshly started application creates its bootstrap admin a moment after it answers: retried for 30 s. */
+    private String adminToken(String username, String password) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return api.login(username, password);
+            } catch (IllegalStateException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     private List<String> stockedProducts(String admin, int count) throws IOException, InterruptedException {

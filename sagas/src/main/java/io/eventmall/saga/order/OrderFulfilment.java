@@ -153,15 +153,19 @@ public class OrderFulfilment {
         giveBackUnits();
     }
 
+    /** The lines' reservations are independent (one inventory each), so they are asked for at once. */
     private Optional<RuleViolation> reserveEveryLine() {
-        for (OrderLine line : lines) {
-            Optional<RuleViolation> refused = commands.trySend(new ReserveStock(line.productId(), orderId, line.quantity()));
-            if (refused.isPresent()) {
-                return refused;
+        List<Optional<RuleViolation>> outcomes = commands.trySendAll(lines.stream()
+                .map(line -> new ReserveStock(line.productId(), orderId, line.quantity())).toList());
+        Optional<RuleViolation> shortage = Optional.empty();
+        for (int i = 0; i < lines.size(); i++) {
+            if (outcomes.get(i).isEmpty() && !reservedProductIds.contains(lines.get(i).productId())) {
+                reservedProductIds.add(lines.get(i).productId());
+            } else if (shortage.isEmpty()) {
+                shortage = outcomes.get(i);
             }
-            reservedProductIds.add(line.productId());
         }
-        return Optional.empty();
+        return shortage;
     }
 
     /**

@@ -147,6 +147,21 @@ class OrderFulfilmentTest {
     }
 
     @Test
+    void linesAreReservedTogetherAndOnlyWhatWasReservedIsReleasedWhenOneIsShort() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof ReserveStock reserve && reserve.productId().equals("tea")) {
+                throw new RuleViolation(Refusal.INSUFFICIENT_STOCK, "only 1 of tea available");
+            }
+            return null;
+        });
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(PLACED)
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new ReserveStock("tea", ORDER, 2), new ReserveStock("pot", ORDER, 1),
+                        new ReleaseStock("pot", ORDER), new RejectOrder(ORDER, "INSUFFICIENT_STOCK: only 1 of tea available"));
+    }
+
+    @Test
     void anOrderCancelledBeforeItWasAcceptedGetsNoDeadline() {
         fixture.setCallbackBehavior((command, metaData) -> {
             if (command instanceof AcceptOrder) {
