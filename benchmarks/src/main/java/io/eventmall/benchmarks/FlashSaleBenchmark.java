@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +23,9 @@ import java.util.UUID;
  * answers by status, and checks the outcome: exactly as many admitted purchases as units, none left.
  * Options ({@code --name=value}): base-url (http://localhost:8080, loopback only), clients (64),
  * quantity (50), warmup (PT5S, trivial endpoint only: the sale must be measured from its first purchase),
- * duration (PT15S), timeout (PT10S), admin-username (admin), admin-password (admin-dev-password).
+ * duration (PT15S), timeout (PT10S), admin-username (admin), admin-password (admin-dev-password), per-user-limit (1),
+ * jdbc-url (none: with it, the harness then waits, up to drain PT90S, until every admitted purchase is an order
+ * awaiting payment, and prints how long that took), jdbc-user, jdbc-password.
  * The per-user rate limit answers most of a closed loop with 429; start the application with
  * {@code --mall.flash-sale.user-rate-limit=1000000} to measure the Redis gate and the aggregate instead.
  */
@@ -38,6 +44,7 @@ public final class FlashSaleBenchmark {
         ReadBenchmark.requireLoopback(base);
         int clients = Integer.parseInt(options.getOrDefault("clients", "64"));
         int quantity = Integer.parseInt(options.getOrDefault("quantity", "50"));
+        int perUserLimit = Integer.parseInt(options.getOrDefault("per-user-limit", "1"));
         Duration warmup = Duration.parse(options.getOrDefault("warmup", "PT5S"));
         Duration duration = Duration.parse(options.getOrDefault("duration", "PT15S"));
         Duration timeout = Duration.parse(options.getOrDefault("timeout", "PT10S"));
@@ -47,7 +54,7 @@ public final class FlashSaleBenchmark {
 
         String admin = bench.api.login(options.getOrDefault("admin-username", "admin"),
                 options.getOrDefault("admin-password", "admin-dev-password"));
-        String sale = bench.scheduledSale(admin, quantity);
+        String sale = bench.scheduledSale(admin, quantity, perUserLimit);
         System.out.printf(Locale.ROOT, "eventmall flash-sale benchmark: %s, %d buyers, %d units, %ds measured, %d cores here%n",
                 base, clients, quantity, duration.toSeconds(), Runtime.getRuntime().availableProcessors());
         List<String> tokens = new ArrayList<>();
@@ -60,6 +67,7 @@ public final class FlashSaleBenchmark {
         load.run("trivial (liveness)", liveness, warmup);
         EndpointResult trivial = load.run("trivial (liveness)", liveness, duration);
         URI purchases = base.resolve("/api/v1/flash-sales/" + sale + "/purchases");
+        Instant spikeStarted = Instant.now();
         EndpointResult spike = load.run("purchase (spike)", "/api/v1/flash-sales/{id}/purchases", client ->
                 HttpRequest.newBuilder(purchases).timeout(timeout)
                         .header("Authorization", "Bearer " + tokens.get(client))
@@ -78,16 +86,54 @@ public final class FlashSaleBenchmark {
                 spike.succeeded(), quantity, remaining,
                 spike.succeeded() == quantity && "0".equals(remaining) ? "no oversell, nothing left unsold"
                         : "CHECK: admitted and units differ");
+        if (options.containsKey("jdbc-url")) {
+            awaitOrders(options, sale, spike.succeeded(), spikeStarted);
+        }
     }
 
-    private String scheduledSale(String admin, int quantity) throws IOException, InterruptedException {
+    /**
+     * With {@code --jdbc-url} (the application's database, loopback only): how long until every admitted
+     * purchase is an order awaiting payment in the order read model, counted from the first purchase.
+     */
+    private static void awaitOrders(Map<String, String> options, String sale, long admitted, Instant spikeStarted)
+            throws Exception {
+        String jdbcUrl = options.get("jdbc-url");
+        if (!jdbcUrl.startsWith("jdbc:postgresql://127.0.0.1") && !jdbcUrl.startsWith("jdbc:postgresql://localhost")) {
+            throw new IllegalArgumentException("the benchmark only reads a local database, not " + jdbcUrl);
+        }
+        Duration drain = Duration.parse(options.getOrDefault("drain", "PT90S"));
+        try (Connection db = DriverManager.getConnection(jdbcUrl, options.getOrDefault("jdbc-user", "postgres"),
+                options.getOrDefault("jdbc-password", "postgres"));
+             PreparedStatement awaiting = db.prepareStatement(
+                     "SELECT count(*) FROM order_view WHERE flash_sale_id = ? AND status = 'AWAITING_PAYMENT'")) {
+            awaiting.setString(1, sale);
+            long deadline = System.nanoTime() + drain.toNanos();
+            long count = 0;
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = awaiting.executeQuery()) {
+                    rs.next();
+                    count = rs.getLong(1);
+                }
+                System.out.printf(Locale.ROOT, "  t=%.0fs: %d of %d admitted purchases await payment as orders%n",
+                        Duration.between(spikeStarted, Instant.now()).toMillis() / 1000.0, count, admitted);
+                if (count >= admitted) {
+                    break;
+                }
+                Thread.sleep(2_000);
+            }
+            System.out.printf(Locale.ROOT, "orders awaiting payment: %d of %d, %.1f s after the first purchase%n", count,
+                    admitted, Duration.between(spikeStarted, Instant.now()).toMillis() / 1000.0);
+        }
+    }
+
+    private String scheduledSale(String admin, int quantity, int perUserLimit) throws IOException, InterruptedException {
         String merchant = BenchApi.field(api.post("/api/v1/merchants", admin, "{\"name\":\"Bench shop\"}"), "merchantId");
         String category = BenchApi.field(api.post("/api/v1/categories", admin, "{\"name\":\"Bench\"}"), "categoryId");
         String product = BenchApi.field(api.post("/api/v1/products", admin, "{\"merchantId\":\"" + merchant + "\",\"categoryId\":\""
                 + category + "\",\"name\":\"Bench drone\",\"images\":[],\"price\":99000}"), "productId");
         Instant now = Instant.now();
         return BenchApi.field(api.post("/api/v1/flash-sales", admin, "{\"productId\":\"" + product + "\",\"price\":9900,\"quantity\":"
-                + quantity + ",\"perUserLimit\":1,\"startsAt\":\"" + now.minusSeconds(5) + "\",\"endsAt\":\""
+                + quantity + ",\"perUserLimit\":" + perUserLimit + ",\"startsAt\":\"" + now.minusSeconds(5) + "\",\"endsAt\":\""
                 + now.plusSeconds(3600) + "\"}"), "flashSaleId");
     }
 }
