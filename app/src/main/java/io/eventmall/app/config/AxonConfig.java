@@ -1,5 +1,6 @@
 package io.eventmall.app.config;
 
+import io.eventmall.app.observability.OrderOutcomeMetrics;
 import io.eventmall.command.flashsale.JdbcFlashSaleLedger;
 import io.eventmall.command.identity.UsernameClaims;
 import io.eventmall.saga.ProcessCommands;
@@ -55,7 +56,8 @@ public class AxonConfig {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerSubscribingEventProcessor(UsernameClaims.PROCESSING_GROUP)
-                .registerSubscribingEventProcessor(JdbcFlashSaleLedger.PROCESSING_GROUP);
+                .registerSubscribingEventProcessor(JdbcFlashSaleLedger.PROCESSING_GROUP)
+                .registerSubscribingEventProcessor(OrderOutcomeMetrics.PROCESSING_GROUP);
     }
 
     /** Process managers' commands each run in their own transaction, on this pool. */
