@@ -57,7 +57,7 @@ class DashboardMetricsIntegrationTest {
         assertThat(exposed).containsAll(queried);
         assertThat(queried).contains("mall_flash_sale_gate_total", "mall_orders_total", "mall_payment_callbacks_total",
                 "mall_order_payment_deadlines_total", "eventProcessor_latency", "http_server_requests_seconds_bucket",
-                "hikaricp_connections_pending");
+                "hikaricp_connections_pending", "resilience4j_circuitbreaker_state");
     }
 
     @Test

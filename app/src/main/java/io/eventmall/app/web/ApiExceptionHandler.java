@@ -3,6 +3,7 @@ package io.eventmall.app.web;
 import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
 import io.eventmall.api.search.SearchUnavailable;
+import io.eventmall.app.resilience.DependencyUnavailable;
 import io.eventmall.query.redis.ReadModelUnavailable;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
@@ -158,11 +159,22 @@ public class ApiExceptionHandler {
         return problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_REBUILDING", e.getMessage(), RETRY_AFTER);
     }
 
+    /** A dependency's circuit breaker is open: refused at once, retry once it may have recovered. */
+    @ExceptionHandler(DependencyUnavailable.class)
+    ResponseEntity<ProblemDetail> breakerOpen(DependencyUnavailable e) {
+        return problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", e.getMessage(),
+                e.retryAfter());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         Optional<Throwable> rebuilding = cause(e, ReadModelUnavailable.class);
         if (rebuilding.isPresent()) {
             return rebuilding((ReadModelUnavailable) rebuilding.get());
+        }
+        Optional<Throwable> breakerOpen = cause(e, DependencyUnavailable.class);
+        if (breakerOpen.isPresent()) {
+            return breakerOpen((DependencyUnavailable) breakerOpen.get());
         }
         if (cause(e, RequestBodyLimit.TooLarge.class).isPresent()) {
             return badRequest(e);

@@ -1,6 +1,7 @@
 package io.eventmall.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventmall.app.resilience.DependencyBreakers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.eventmall.api.Money;
 import io.eventmall.api.Refusal;
@@ -54,11 +55,13 @@ public class PaymentController {
     private final ObjectMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final DependencyBreakers breakers;
 
     PaymentController(CommandGateway commands, Reads reads, ObjectProvider<PaymentProvider> providers,
                       ObjectProvider<SandboxPaymentProvider> sandbox, WebhookSignature signature, ObjectMapper json,
-                      Clock clock, MeterRegistry meters) {
+                      Clock clock, MeterRegistry meters, DependencyBreakers breakers) {
         this.clock = clock;
+        this.breakers = breakers;
         this.meters = meters;
         this.commands = commands;
         this.reads = reads;
@@ -85,7 +88,8 @@ public class PaymentController {
                     "no payment provider is configured", Duration.ofSeconds(30));
         }
         String paymentId = UUID.randomUUID().toString();
-        PaymentProvider.PaymentSession session = provider.open(paymentId, orderId, order.totalAmount());
+        PaymentProvider.PaymentSession session = breakers.call(DependencyBreakers.PAYMENT_PROVIDER,
+                () -> provider.open(paymentId, orderId, order.totalAmount()));
         commands.sendAndWait(new RequestPayment(paymentId, orderId, customer.userId(), order.totalAmount(),
                 session.providerReference()));
         log.info("payment {} of {} opened for order {} ({})", paymentId, order.totalAmount(), orderId,
