@@ -2,16 +2,12 @@ package io.eventmall.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class PostgresRestartDrillIntegrationTest {
 
     static final Path PG_BIN = Path.of(System.getProperty("mall.test.postgres-bin", "/usr/lib/postgresql/15/bin"));
-    static final int PG_PORT = freePort();
-    static final int REDIS_PORT = freePort();
+    static final int PG_PORT = PrivateServers.freePort();
+    static final int REDIS_PORT = PrivateServers.freePort();
     /** Time a request may take to be refused while PostgreSQL is down: Hikari's connection timeout and a margin. */
     static final Duration REFUSAL_BOUND = Duration.ofSeconds(8);
     static Path cluster;
@@ -65,23 +61,25 @@ class PostgresRestartDrillIntegrationTest {
     @BeforeAll
     static void startOwnServers() throws Exception {
         cluster = Files.createTempDirectory("mall-pg-drill-");
-        if (runsAsRoot()) {
-            exec(List.of("chown", "postgres:", cluster.toString()));
+        if (PrivateServers.runsAsRoot()) {
+            PrivateServers.exec(List.of("chown", "postgres:", cluster.toString()));
         }
-        exec(asPostgres(PG_BIN.resolve("initdb").toString(), "-D", cluster.resolve("data").toString(),
+        PrivateServers.exec(PrivateServers.as("postgres", PG_BIN.resolve("initdb").toString(), "-D", cluster.resolve("data").toString(),
                 "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C"));
         startPostgres();
-        exec(asPostgres(PG_BIN.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", Integer.toString(PG_PORT),
+        PrivateServers.exec(PrivateServers.as("postgres", PG_BIN.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", Integer.toString(PG_PORT),
                 "-U", "postgres", "mall"));
-        exec(List.of("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", Integer.toString(REDIS_PORT),
-                "--save", "", "--appendonly", "no", "--dir", cluster.toString()));
+        PrivateServers.startRedis(REDIS_PORT, cluster);
     }
 
     @AfterAll
     static void stopOwnServers() throws Exception {
-        exec(List.of("redis-cli", "-p", Integer.toString(REDIS_PORT), "shutdown", "nosave"));
-        exec(asPostgres(PG_BIN.resolve("pg_ctl").toString(), "-D", cluster.resolve("data").toString(), "-m", "immediate", "stop"));
-        exec(List.of("rm", "-rf", cluster.toString()));
+        PrivateServers.stopRedis(REDIS_PORT);
+        if (Files.exists(cluster.resolve("data").resolve("postmaster.pid"))) {  // not when a failure left it stopped
+            PrivateServers.exec(PrivateServers.as("postgres", PG_BIN.resolve("pg_ctl").toString(), "-D",
+                    cluster.resolve("data").toString(), "-m", "immediate", "stop"));
+        }
+        PrivateServers.exec(List.of("rm", "-rf", cluster.toString()));
     }
 
     @Test
@@ -129,7 +127,7 @@ class PostgresRestartDrillIntegrationTest {
     }
 
     private static void startPostgres() throws Exception {
-        exec(asPostgres(PG_BIN.resolve("pg_ctl").toString(), "-D", cluster.resolve("data").toString(), "-w",
+        PrivateServers.exec(PrivateServers.as("postgres", PG_BIN.resolve("pg_ctl").toString(), "-D", cluster.resolve("data").toString(), "-w",
                 "-l", cluster.resolve("postgres.log").toString(), "-o",
                 "-p " + PG_PORT + " -k " + cluster + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60",
                 "start"));
@@ -137,41 +135,7 @@ class PostgresRestartDrillIntegrationTest {
 
     /** A fast shutdown: what a restart or a failover does to the connections in use. */
     private static void stopPostgres() throws Exception {
-        exec(asPostgres(PG_BIN.resolve("pg_ctl").toString(), "-D", cluster.resolve("data").toString(), "-w",
+        PrivateServers.exec(PrivateServers.as("postgres", PG_BIN.resolve("pg_ctl").toString(), "-D", cluster.resolve("data").toString(), "-w",
                 "-m", "fast", "stop"));
-    }
-
-    private static boolean runsAsRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static List<String> asPostgres(String... command) {
-        List<String> line = new ArrayList<>();
-        if (runsAsRoot()) {
-            line.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        line.addAll(List.of(command));
-        return line;
-    }
-
-    private static void exec(List<String> command) throws IOException, InterruptedException {
-        File log = new File("target/pg-drill-commands.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("timed out: " + command);
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("exit " + process.exitValue() + ": " + command + " (see " + log + ")");
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

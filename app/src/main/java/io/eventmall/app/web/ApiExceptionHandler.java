@@ -186,11 +186,27 @@ public class ApiExceptionHandler {
         // Redis refuses commands while disconnected; Elasticsearch answers SearchUnavailable.
         if (cause(e, java.net.ConnectException.class, java.sql.SQLTransientConnectionException.class,
                 DataAccessResourceFailureException.class, TransientDataAccessException.class,
-                RedisSystemException.class, io.lettuce.core.RedisException.class, SearchUnavailable.class).isPresent()) {
+                RedisSystemException.class, io.lettuce.core.RedisException.class, SearchUnavailable.class).isPresent()
+                || lostDatabaseConnection(e)) {
             return dependencyDown(e);
         }
         log.error("unexpected failure", e);
         return problems.entity(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "an unexpected error occurred");
+    }
+
+    /**
+     * A JDBC failure of the connection itself, arriving untranslated (Hibernate inside Axon's event store): SQL state
+     * class 08 (connection exception, e.g. a pooled connection closed by a PostgreSQL restart) or 57P (the server
+     * shutting down or restarting).
+     */
+    private static boolean lostDatabaseConnection(Throwable e) {
+        for (Throwable current = e; current != null; current = current.getCause() == current ? null : current.getCause()) {
+            if (current instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<ProblemDetail> refusal(Refusal refusal, String detail) {
