@@ -47,6 +47,9 @@ public class ApiExceptionHandler {
 
     private final ProblemResponses problems;
 
+    /** HikariCP's message for a statement on a connection the pool has closed (ProxyConnection.ClosedConnection). */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     ApiExceptionHandler(ProblemResponses problems) {
         this.problems = problems;
     }
@@ -196,14 +199,17 @@ public class ApiExceptionHandler {
 
     /**
      * A JDBC failure of the connection itself, arriving untranslated (Hibernate inside Axon's event store): SQL state
-     * class 08 (connection exception, e.g. a pooled connection closed by a PostgreSQL restart) or 57P (the server
-     * shutting down or restarting).
+     * class 08 (connection exception) or 57P (the server shutting down or restarting), or HikariCP's "Connection is
+     * closed" without a state: the pool closed a connection the server had broken while a transaction still held it.
      */
     private static boolean lostDatabaseConnection(Throwable e) {
         for (Throwable current = e; current != null; current = current.getCause() == current ? null : current.getCause()) {
-            if (current instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
+            if (current instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null ? HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())
+                        : state.startsWith("08") || state.startsWith("57P")) {
+                    return true;
+                }
             }
         }
         return false;

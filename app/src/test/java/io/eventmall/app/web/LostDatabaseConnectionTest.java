@@ -22,12 +22,20 @@ class LostDatabaseConnectionTest {
 
     @Test
     void aClosedPooledConnectionIsADependencyDown() {
-        var closed = new GenericJDBCException("could not prepare statement [Connection is closed]",
-                new SQLException("Connection is closed", "08003"));
+        var closed = new GenericJDBCException("could not prepare statement [This connection has been closed.]",
+                new SQLException("This connection has been closed.", "08003"));
         ResponseEntity<ProblemDetail> answer = handler.unexpected(new CompletionException(closed));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getHeaders().getFirst("Retry-After")).isNotBlank();
         assertThat(answer.getBody().getProperties()).containsEntry("code", "DEPENDENCY_UNAVAILABLE");
+    }
+
+    @Test
+    void aConnectionThePoolHasClosedIsADependencyDown() {
+        // What HikariCP throws, without a SQL state, once it has evicted a connection the server broke.
+        var evicted = new GenericJDBCException("could not prepare statement [Connection is closed]",
+                new SQLException("Connection is closed"));
+        assertThat(handler.unexpected(evicted).getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @Test
