@@ -1,5 +1,6 @@
 package io.eventmall.app.config;
 
+import io.eventmall.app.observability.OrderOutcomeMetrics;
 import io.eventmall.command.flashsale.JdbcFlashSaleLedger;
 import io.eventmall.command.identity.UsernameClaims;
 import io.eventmall.command.inventory.JdbcInventoryLedger;
@@ -65,7 +66,8 @@ public class AxonConfig {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerSubscribingEventProcessor(UsernameClaims.PROCESSING_GROUP)
                 .registerSubscribingEventProcessor(JdbcFlashSaleLedger.PROCESSING_GROUP)
-                .registerSubscribingEventProcessor(JdbcInventoryLedger.PROCESSING_GROUP);
+                .registerSubscribingEventProcessor(JdbcInventoryLedger.PROCESSING_GROUP)
+                .registerSubscribingEventProcessor(OrderOutcomeMetrics.PROCESSING_GROUP);
     }
 
     /**
