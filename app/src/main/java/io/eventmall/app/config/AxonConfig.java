@@ -1,5 +1,6 @@
 package io.eventmall.app.config;
 
+import io.eventmall.command.coupon.JdbcCouponLedger;
 import io.eventmall.command.flashsale.JdbcFlashSaleLedger;
 import io.eventmall.command.identity.UsernameClaims;
 import io.eventmall.command.inventory.JdbcInventoryLedger;
@@ -57,7 +58,8 @@ public class AxonConfig {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerSubscribingEventProcessor(UsernameClaims.PROCESSING_GROUP)
                 .registerSubscribingEventProcessor(JdbcFlashSaleLedger.PROCESSING_GROUP)
-                .registerSubscribingEventProcessor(JdbcInventoryLedger.PROCESSING_GROUP);
+                .registerSubscribingEventProcessor(JdbcInventoryLedger.PROCESSING_GROUP)
+                .registerSubscribingEventProcessor(JdbcCouponLedger.PROCESSING_GROUP);
     }
 
     /** Process managers' commands each run in their own transaction, on this pool. */
