@@ -13,6 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = MallApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"dev", "test"})
-@Import({CleanDatabase.class, CleanRedis.class, TestApi.Config.class, StoreProbe.class, RequestThreadJdbcCounter.class})
+@Import({CleanDatabase.class, CleanRedis.class, TestApi.Config.class, StoreProbe.class, RequestThreadJdbcCounter.class,
+        TestSmtpServer.Config.class})
 public @interface IntegrationTest {
 }
