@@ -11,6 +11,9 @@
 #   scripts/bench.sh flash-sale-writer [--duration=PT15S] [--in-flight=2000] [--mall.flash-sale.batch-size=500]
 # Audit verification throughput (seeds synthetic events into the application's database: use a scratch one):
 #   scripts/bench.sh audit-verify [--events=200000] [--runs=3] [--jdbc-url=jdbc:postgresql://127.0.0.1:5432/mall]
+# Order pipeline (POST /orders beside the trivial endpoint and pgbench, and how fast orders reach AWAITING_PAYMENT):
+#   scripts/bench.sh orders [--customers=300] [--products=20] [--connections=64] [--duration=PT20S]
+#                           [--jdbc-url=jdbc:postgresql://127.0.0.1:5432/mall] [--base-url=...]
 set -euo pipefail
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -21,6 +24,7 @@ needs_running_app=true
 case "${1:-}" in
   flash-sale) benchmark=io.eventmall.benchmarks.FlashSaleBenchmark; shift ;;
   audit-verify) benchmark=io.eventmall.benchmarks.AuditVerifyBenchmark; shift ;;
+  orders) benchmark=io.eventmall.benchmarks.OrdersBenchmark; shift ;;
   flash-sale-writer) benchmark=io.eventmall.benchmarks.FlashSaleWriterBenchmark; needs_running_app=false; shift ;;
 esac
 if [ "$benchmark" = io.eventmall.benchmarks.FlashSaleBenchmark ] && ! have wrk; then

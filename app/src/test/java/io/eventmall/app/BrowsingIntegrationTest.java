@@ -111,7 +111,9 @@ class BrowsingIntegrationTest {
         shop.order(unpaid, Map.of(product, 1));
 
         String unsold = shop.product(merchant, category, "Spatula", 300, 7);
-        assertThat(api.eventually("/products/" + unsold, null, r -> r.status() == 200).body().path("available").asInt())
+        // The page shows the product as soon as it is created; its stock follows with the StockAdded event.
+        assertThat(api.eventually("/products/" + unsold, null,
+                r -> r.status() == 200 && r.body().path("available").asInt() == 7).body().path("available").asInt())
                 .isEqualTo(7);
         TestApi.Response page = api.eventually("/products/" + product, null, r -> r.status() == 200);
         assertThat(page.body().path("price").asLong()).isEqualTo(4_500);

@@ -197,6 +197,7 @@ class CouponIntegrationTest {
         TestApi.Response shop = api.post("/merchants", admin, Map.of("name", "Tea house", "ownerUserId",
                 merchantOwner.userId()));
         String merchantId = shop.text("merchantId");
+        api.eventually("/merchants/" + merchantId, null, r -> r.status() == 200);
         String category = api.post("/categories", admin, Map.of("name", "Tea")).text("categoryId");
         TestApi.Response tea = api.post("/products", merchantOwner.token(), Map.of("merchantId", merchantId,
                 "categoryId", category, "name", "Longjing", "images", List.of(), "price", 800));
@@ -206,6 +207,7 @@ class CouponIntegrationTest {
         String elsewhere = api.newProduct(admin, 5_000, 10);
 
         String otherShop = api.post("/merchants", admin, Map.of("name", "Not theirs")).text("merchantId");
+        api.eventually("/merchants/" + otherShop, null, r -> r.status() == 200);
         TestApi.Response foreign = api.post("/coupons", merchantOwner.token(), couponBody(500, 0, 5, otherShop));
         assertThat(foreign.status()).isEqualTo(403);
         TestApi.Response customerCoupon = api.post("/coupons", api.newCustomer().token(), couponBody(500, 0, 5, null));

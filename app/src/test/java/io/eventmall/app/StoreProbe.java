@@ -2,6 +2,10 @@ package io.eventmall.app;
 
 import io.eventmall.api.product.FindProduct;
 import io.eventmall.api.product.ProductView;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,10 +17,12 @@ public class StoreProbe {
 
     private final JdbcTemplate jdbc;
     private final QueryGateway queries;
+    private final EventProcessingConfiguration processing;
 
-    StoreProbe(JdbcTemplate jdbc, QueryGateway queries) {
+    StoreProbe(JdbcTemplate jdbc, QueryGateway queries, EventProcessingConfiguration processing) {
         this.jdbc = jdbc;
         this.queries = queries;
+        this.processing = processing;
     }
 
     public int eventsOf(String aggregateId, String eventType) {
@@ -30,7 +36,19 @@ public class StoreProbe {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
+    /**
+     * Stock as the product read model shows it once it has seen every event stored so far: read models catch
+     * up independently of each other, so an order seen awaiting payment does not mean its stock is shown yet.
+     */
     public int available(String productId) {
+        long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        StreamingEventProcessor products = processing.eventProcessor("products", StreamingEventProcessor.class)
+                .orElseThrow();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            var segments = products.processingStatus().values();
+            return !segments.isEmpty() && segments.stream().allMatch(segment -> segment.getTrackingToken() != null
+                    && segment.getTrackingToken().position().orElse(-1) >= head);
+        });
         return queries.query(new FindProduct(productId), ResponseTypes.optionalInstanceOf(ProductView.class)).join()
                 .map(ProductView::available).orElseThrow();
     }

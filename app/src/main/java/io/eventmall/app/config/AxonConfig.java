@@ -4,7 +4,11 @@ import io.eventmall.command.coupon.JdbcCouponLedger;
 import io.eventmall.command.flashsale.JdbcFlashSaleLedger;
 import io.eventmall.command.identity.UsernameClaims;
 import io.eventmall.command.inventory.JdbcInventoryLedger;
+import io.eventmall.app.projections.ParkedEvents;
+import io.eventmall.app.projections.ParkingInterceptor;
+import io.eventmall.api.flashsale.FlashSaleUnitsPurchased;
 import io.eventmall.saga.ProcessCommands;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,11 +17,15 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import java.util.List;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,6 +68,33 @@ public class AxonConfig {
                 .registerSubscribingEventProcessor(JdbcFlashSaleLedger.PROCESSING_GROUP)
                 .registerSubscribingEventProcessor(JdbcInventoryLedger.PROCESSING_GROUP)
                 .registerSubscribingEventProcessor(JdbcCouponLedger.PROCESSING_GROUP);
+    }
+
+    /**
+     * Process managers and command-sending handlers have no Axon dead-letter queue: a failure in one instance is
+     * retried {@code mall.processes.max-attempts} times (the processor's batch retry and its back-off), then the
+     * event is parked and the processor goes on ({@link ParkingInterceptor}, docs/processes.md).
+     */
+    @Bean
+    public ConfigurerModule processesParkWhatKeepsFailing(
+            ObjectProvider<ParkedEvents> parked, ObjectProvider<MeterRegistry> meters,
+            @Value("${mall.processes.parking-processors:OrderFulfilmentProcessor,PaymentSettlementProcessor,refunds,flash-sale-ordering}")
+            List<String> processors,
+            @Value("${mall.processes.max-attempts:3}") int maxAttempts) {
+        return configurer -> processors.forEach(name -> configurer.eventProcessing().registerHandlerInterceptor(name,
+                c -> new ParkingInterceptor(name, parked.getObject(), maxAttempts, meters.getObject())));
+    }
+
+    /**
+     * flash-sale-ordering's events all come from one FlashSale aggregate, so sequencing per aggregate would run
+     * a whole sale's purchases on one segment; each purchase becomes its own order and needs no order with the
+     * others, so they are sequenced per purchase.
+     */
+    @Bean
+    public SequencingPolicy<EventMessage<?>> perFlashSalePurchase() {
+        SequentialPerAggregatePolicy perAggregate = SequentialPerAggregatePolicy.instance();
+        return event -> event.getPayload() instanceof FlashSaleUnitsPurchased purchase
+                ? purchase.purchaseId() : perAggregate.getSequenceIdentifierFor(event);
     }
 
     /** Process managers' commands each run in their own transaction, on this pool. */

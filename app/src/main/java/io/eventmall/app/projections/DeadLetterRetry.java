@@ -35,7 +35,12 @@ public class DeadLetterRetry {
                 processing.sequencedDeadLetterProcessor(name).ifPresent(letters -> retry(name, letters)));
     }
 
-    private void retry(String name, SequencedDeadLetterProcessor<?> letters) {
+    /** One round for one processor, now (an operator asked); returns how many sequences went through. */
+    public int retryNow(String name) {
+        return processing.sequencedDeadLetterProcessor(name).map(letters -> retry(name, letters)).orElse(0);
+    }
+
+    private int retry(String name, SequencedDeadLetterProcessor<?> letters) {
         long queued = processing.deadLetterQueue(name).map(queue -> queue.amountOfSequences()).orElse(0L);
         int handled = 0;
         try {
@@ -50,5 +55,6 @@ public class DeadLetterRetry {
         if (queued > 0) {
             log.info("dead letters of {}: {} sequence(s) queued, {} handled this round", name, queued, handled);
         }
+        return handled;
     }
 }

@@ -5,9 +5,13 @@ import io.eventmall.api.RuleViolation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.DoubleStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -15,6 +19,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +35,29 @@ public class ProjectionAdministration {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ParkedEvents parked;
+    private final ParkedEventRetry parkedRetry;
+    private final DeadLetterRetry deadLetterRetry;
+    private final Set<String> notReplayable;
 
-    ProjectionAdministration(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProjectionAdministration(EventProcessingConfiguration processing, EventStore eventStore, ParkedEvents parked,
+                             ParkedEventRetry parkedRetry, DeadLetterRetry deadLetterRetry,
+                             @Value("${mall.projections.not-replayable:refunds,flash-sale-ordering,integrity-chain}")
+                             Set<String> notReplayable) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.parked = parked;
+        this.parkedRetry = parkedRetry;
+        this.deadLetterRetry = deadLetterRetry;
+        this.notReplayable = notReplayable;
+    }
+
+    /**
+     * Process managers (sagas cannot be reset), and the processors named in {@code mall.projections.not-replayable}:
+     * replaying them would send their commands, refunds or provider calls again, or re-seal the audit chain.
+     */
+    public boolean isReplayable(String name, StreamingEventProcessor processor) {
+        return processor.supportsReset() && !notReplayable.contains(name);
     }
 
     public List<ProjectionStatus> statuses() {
@@ -48,8 +72,9 @@ public class ProjectionAdministration {
     public void replay(String name) {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new RuleViolation(Refusal.NOT_FOUND, "no event processor named " + name));
-        if (!processor.supportsReset()) {
-            throw RuleViolation.invalidState("event processor " + name + " cannot be replayed (no reset support)");
+        if (!isReplayable(name, processor)) {
+            throw RuleViolation.invalidState("event processor " + name + " is not replayable: it runs a process, "
+                    + "sends commands, calls a provider or seals the audit chain, and a replay would do so again");
         }
         log.info("replaying read model {}: shut down, clear dead letters, reset tokens, start", name);
         processor.shutDown();
@@ -63,6 +88,24 @@ public class ProjectionAdministration {
         }
     }
 
+    /**
+     * Handles the processor's dead letters again now: its Axon dead-letter queue (read models) or its parked
+     * events (process managers). Letters that fail again stay where they are.
+     */
+    public ParkedEventRetry.Outcome retryDeadLetters(String name) {
+        processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new RuleViolation(Refusal.NOT_FOUND, "no event processor named " + name));
+        if (processing.deadLetterQueue(name).isPresent()) {
+            int handled = deadLetterRetry.retryNow(name);
+            return new ParkedEventRetry.Outcome(name, handled,
+                    processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L));
+        }
+        ParkedEventRetry.Outcome outcome = parkedRetry.retry(name);
+        log.info("dead letters of {} retried by an operator: {} handled, {} still parked", name, outcome.handled(),
+                outcome.deadLetters());
+        return outcome;
+    }
+
     private ProjectionStatus status(String name, StreamingEventProcessor processor, Long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         Long position = segments.values().stream()
@@ -71,9 +114,31 @@ public class ProjectionAdministration {
                 .min(Long::compare)
                 .orElse(null);
         Long lag = position == null || head == null ? null : Math.max(0, head - position);
-        boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
-        long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
-        return new ProjectionStatus(name, position, lag, replaying, deadLetters);
+        OptionalDouble progress = segments.values().stream()
+                .map(segment -> rebuildProgress(segment.getTrackingToken()))
+                .flatMapToDouble(found -> found.isPresent() ? DoubleStream.of(found.getAsDouble()) : DoubleStream.empty())
+                .min();
+        long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size)
+                .orElseGet(() -> parked.count(name));
+        return new ProjectionStatus(name, position, lag, progress.isPresent(), deadLetters,
+                isReplayable(name, processor), progress.isPresent() ? progress.getAsDouble() : null);
+    }
+
+    /**
+     * How far a segment's rebuild got (0..1) while it has not yet reached the position the store had when the
+     * rebuild started; empty once it has. Axon's own replay flag stays on until a newer event arrives, so this
+     * compares positions instead.
+     */
+    static OptionalDouble rebuildProgress(TrackingToken token) {
+        if (!(token instanceof ReplayToken replay) || replay.getTokenAtReset() == null) {
+            return OptionalDouble.empty();
+        }
+        OptionalLong target = replay.getTokenAtReset().position();
+        OptionalLong reached = replay.getCurrentToken() == null ? OptionalLong.of(0) : replay.getCurrentToken().position();
+        if (target.isEmpty() || target.getAsLong() <= 0 || reached.isEmpty() || reached.getAsLong() >= target.getAsLong()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(Math.max(0, reached.getAsLong()) / (double) target.getAsLong());
     }
 
     private static Long position(TrackingToken token) {

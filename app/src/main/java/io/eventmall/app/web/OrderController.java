@@ -124,7 +124,9 @@ public class OrderController {
     /**
      * The order id is derived from the Idempotency-Key, so a repeated request finds the order the first
      * one placed (OrderPlacement answers with it) and places nothing new; two racing twins are settled
-     * by the event store's unique stream index.
+     * by the event store's unique stream index. The answer comes from the command alone: a placed order is
+     * PENDING until its stock is reserved, and the client follows it with GET /orders/{id} or its updates
+     * stream; polling the read model here would hold a request thread per order for nothing.
      */
     private OrderAccepted placeOrder(String customerId, List<OrderLineRequest> lines, String addressId,
                                      boolean fromCart, String idempotencyKey, String couponClaimId) {
@@ -134,10 +136,8 @@ public class OrderController {
         } catch (AggregateStreamCreationException raceLostToTwin) {
             log.info("order {} was placed by a concurrent request with the same idempotency key", orderId);
         }
-        OrderStatus status = reads.find(new FindOrder(orderId), OrderView.class)
-                .map(OrderView::status).orElse(OrderStatus.PENDING);
-        log.info("order {} placed by customer {} ({})", orderId, customerId, status);
-        return new OrderAccepted(orderId, status);
+        log.info("order {} placed by customer {}", orderId, customerId);
+        return new OrderAccepted(orderId, OrderStatus.PENDING);
     }
 
     record OrderItem(@NotBlank @Size(max = 64) String productId, @NotNull @Min(1) @Max(999) Integer quantity) {

@@ -32,6 +32,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -74,6 +75,7 @@ public class Order {
     private List<OrderLine> lines;
     private String flashSaleId;
     private String paymentId;
+    private Instant paymentDeadline;
     private Set<String> reviewedProductIds = new HashSet<>();
 
     Order(String orderId, String customerId, List<OrderLine> lines, ShippingAddress shippingAddress,
@@ -92,10 +94,16 @@ public class Order {
                 null, null, fromCart, couponClaimId, discountAmount));
     }
 
-    /** A flash-sale order: one line at the sale price; its units were admitted by the sale, not reserved from stock. */
-    Order(String orderId, String customerId, OrderLine line, String flashSaleId, String purchaseId) {
+    /**
+     * A flash-sale order: one line at the sale price. Its units were admitted by the sale, not reserved from
+     * stock, so nothing stands between placing and accepting it: it awaits payment from the start.
+     */
+    Order(String orderId, String customerId, OrderLine line, String flashSaleId, String purchaseId,
+          Instant paymentDeadline) {
+        Required.value("paymentDeadline", paymentDeadline);
         apply(new OrderPlaced(orderId, customerId, List.of(line), totalOf(List.of(line)), null, flashSaleId,
                 purchaseId, false));
+        apply(new OrderAccepted(orderId, paymentDeadline));
     }
 
     private static long totalOf(List<OrderLine> lines) {
@@ -105,15 +113,26 @@ public class Order {
     protected Order() {
     }
 
+    /**
+     * Accepting again with the same deadline is the redelivered command of a process that already accepted
+     * the order: it changes nothing and succeeds, so the process goes on (schedules its deadline).
+     */
     @CommandHandler
     public void handle(AcceptOrder command) {
-        requireCanBecome(AWAITING_PAYMENT);
         Required.value("paymentDeadline", command.paymentDeadline());
+        if (status == AWAITING_PAYMENT && command.paymentDeadline().equals(paymentDeadline)) {
+            return;
+        }
+        requireCanBecome(AWAITING_PAYMENT);
         apply(new OrderAccepted(orderId, command.paymentDeadline()));
     }
 
+    /** Rejecting a rejected order again is a redelivered command: no-op success. */
     @CommandHandler
     public void handle(RejectOrder command) {
+        if (status == REJECTED) {
+            return;
+        }
         requireCanBecome(REJECTED);
         apply(new OrderRejected(orderId, command.reason()));
     }
@@ -127,15 +146,26 @@ public class Order {
         apply(new OrderCancelled(orderId, command.requestedBy()));
     }
 
+    /** Expiring an expired order again (a deadline fired twice) is a no-op success. */
     @CommandHandler
     public void handle(ExpireOrder command) {
+        if (status == EXPIRED) {
+            return;
+        }
         requireCanBecome(EXPIRED);
         apply(new OrderExpired(orderId));
     }
 
-    /** The provider reports what the customer actually paid; anything but the total must not settle the order. */
+    /**
+     * The provider reports what the customer actually paid; anything but the total must not settle the order.
+     * The payment that already paid this order, reported again (a redelivered PaymentSucceeded), is a no-op
+     * success: it must not look like money for an order that cannot take it, which would be refunded.
+     */
     @CommandHandler
     public void handle(MarkOrderPaid command) {
+        if (paymentId != null && paymentId.equals(command.paymentId())) {
+            return;
+        }
         requireCanBecome(PAID);
         if (command.amount() != totalAmount) {
             throw RuleViolation.invalid("payment " + command.paymentId() + " of " + command.amount()
@@ -231,6 +261,7 @@ public class Order {
     @EventSourcingHandler
     void on(OrderAccepted event) {
         status = AWAITING_PAYMENT;
+        paymentDeadline = event.paymentDeadline();
     }
 
     @EventSourcingHandler

@@ -10,18 +10,14 @@ import io.eventmall.api.order.PlaceOrder;
 import io.eventmall.command.Required;
 import io.eventmall.command.address.Address;
 import io.eventmall.command.coupon.CouponDiscounts;
-import io.eventmall.command.product.Product;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,13 +29,13 @@ public class OrderPlacement {
 
     static final int MAX_LINES = 50;
 
-    private final Repository<Product> productRepository;
+    private final ProductQuotes products;
     private final Repository<Address> addressRepository;
     private final Repository<Order> orderRepository;
 
-    public OrderPlacement(Repository<Product> productRepository, Repository<Address> addressRepository,
+    public OrderPlacement(ProductQuotes products, Repository<Address> addressRepository,
                           Repository<Order> orderRepository) {
-        this.productRepository = productRepository;
+        this.products = products;
         this.addressRepository = addressRepository;
         this.orderRepository = orderRepository;
     }
@@ -67,8 +63,9 @@ public class OrderPlacement {
     }
 
     /**
-     * The order for units a flash sale admitted: named from the catalog, priced by the sale. Its id is
-     * fixed by the purchase, so a redelivered purchase finds the order already placed.
+     * The order for units a flash sale admitted: named from the catalog, priced by the sale, and accepted at
+     * once with the command's payment deadline (the sale already holds its units). Its id is fixed by the
+     * purchase, so a redelivered purchase finds the order already placed.
      */
     @CommandHandler
     public String handle(PlaceFlashSaleOrder command) throws Exception {
@@ -78,12 +75,11 @@ public class OrderPlacement {
         Required.text("customerId", command.customerId());
         Required.text("flashSaleId", command.flashSaleId());
         Required.positive("unitPrice", command.unitPrice());
-        OrderLine catalogLine = existing(productRepository, "product", command.productId())
-                .invoke(product -> product.quote(command.quantity()));
+        OrderLine catalogLine = products.quote(command.productId(), command.quantity());
         OrderLine saleLine = new OrderLine(catalogLine.productId(), catalogLine.productName(), command.unitPrice(),
                 catalogLine.quantity(), catalogLine.merchantId());
         orderRepository.newInstance(() -> new Order(command.orderId(), command.customerId(), saleLine,
-                command.flashSaleId(), command.purchaseId()));
+                command.flashSaleId(), command.purchaseId(), command.paymentDeadline()));
         return command.orderId();
     }
 
@@ -112,18 +108,9 @@ public class OrderPlacement {
         }
     }
 
-    /**
-     * Each loaded product stays locked until the order is stored; taking the locks in product id order means two
-     * placements sharing products cannot deadlock. The lines keep the customer's order.
-     */
+    /** Products are read without locking them (ProductQuotes): concurrent orders of one product do not queue. */
     private List<OrderLine> quote(List<OrderLineRequest> requests) {
-        Map<String, OrderLine> quoted = new HashMap<>();
-        requests.stream()
-                .sorted(Comparator.comparing(OrderLineRequest::productId))
-                .forEach(request -> quoted.put(request.productId(),
-                        existing(productRepository, "product", request.productId())
-                                .invoke(product -> product.quote(request.quantity()))));
-        return requests.stream().map(request -> quoted.get(request.productId())).toList();
+        return requests.stream().map(request -> products.quote(request.productId(), request.quantity())).toList();
     }
 
     private static <T> Aggregate<T> existing(Repository<T> repository, String kind, String id) {

@@ -6,6 +6,7 @@ import io.eventmall.api.address.AddressRemoved;
 import io.eventmall.api.address.ShippingAddress;
 import io.eventmall.api.coupon.CouponClaimed;
 import io.eventmall.api.coupon.CouponCreated;
+import io.eventmall.api.order.OrderAccepted;
 import io.eventmall.api.order.OrderLine;
 import io.eventmall.api.order.OrderLineRequest;
 import io.eventmall.api.order.OrderPlaced;
@@ -38,6 +39,7 @@ class OrderPlacementTest {
 
     private static final String ORDER = "order-1";
     private static final String CUSTOMER = "user-1";
+    private static final Instant DEADLINE = Instant.parse("2026-06-18T10:30:00Z");
     private static final ShippingAddress HOME =
             new ShippingAddress("Li Lei", "13800000000", "Zhejiang", "Hangzhou", "Xihu", "1 Lake Road", null);
 
@@ -57,7 +59,7 @@ class OrderPlacementTest {
 
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(new CouponDiscounts(coupons, catalogAndAddresses.repository(Coupon.class)));
-        fixture.registerAnnotatedCommandHandler(new OrderPlacement(catalogAndAddresses.repository(Product.class),
+        fixture.registerAnnotatedCommandHandler(new OrderPlacement(new ProductQuotes(catalogAndAddresses.repository(Product.class)),
                 catalogAndAddresses.repository(Address.class), fixture.getRepository()));
     }
 
@@ -236,18 +238,18 @@ class OrderPlacementTest {
     @Test
     void placesAFlashSaleOrderAtTheSalePriceNamedFromTheCatalog() {
         fixture.givenNoPriorActivity()
-                .when(new PlaceFlashSaleOrder(ORDER, CUSTOMER, "sale-1", "purchase-1", "product-pot", 1, 999))
+                .when(new PlaceFlashSaleOrder(ORDER, CUSTOMER, "sale-1", "purchase-1", "product-pot", 1, 999, DEADLINE))
                 .expectResultMessagePayload(ORDER)
                 .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
                         List.of(new OrderLine("product-pot", "Teapot", 999, 1, "merchant-1")),
-                        999, null, "sale-1", "purchase-1", false));
+                        999, null, "sale-1", "purchase-1", false), new OrderAccepted(ORDER, DEADLINE));
     }
 
     @Test
     void aRedeliveredFlashSalePurchasePlacesNoSecondOrder() {
         fixture.given(new OrderPlaced(ORDER, CUSTOMER, List.of(new OrderLine("product-pot", "Teapot", 999, 1)),
                         999, null, "sale-1", "purchase-1", false))
-                .when(new PlaceFlashSaleOrder(ORDER, CUSTOMER, "sale-1", "purchase-1", "product-pot", 1, 999))
+                .when(new PlaceFlashSaleOrder(ORDER, CUSTOMER, "sale-1", "purchase-1", "product-pot", 1, 999, DEADLINE))
                 .expectResultMessagePayload(ORDER)
                 .expectNoEvents();
     }
@@ -255,7 +257,7 @@ class OrderPlacementTest {
     @Test
     void aFlashSaleOrderNeedsAPositivePrice() {
         fixture.givenNoPriorActivity()
-                .when(new PlaceFlashSaleOrder(ORDER, CUSTOMER, "sale-1", "purchase-1", "product-pot", 1, 0))
+                .when(new PlaceFlashSaleOrder(ORDER, CUSTOMER, "sale-1", "purchase-1", "product-pot", 1, 0, DEADLINE))
                 .expectNoEvents()
                 .expectException(Refused.because(Refusal.VALIDATION_FAILED));
     }

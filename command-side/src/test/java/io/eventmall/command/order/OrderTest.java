@@ -91,9 +91,50 @@ class OrderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, mode = EXCLUDE, names = "PENDING")
+    @EnumSource(value = OrderStatus.class, mode = EXCLUDE, names = {"PENDING", "AWAITING_PAYMENT"})
     void acceptsOnlyPendingOrders(OrderStatus current) {
         expectRefusedAsInvalidState(current, new AcceptOrder(ORDER, DEADLINE));
+    }
+
+    @Test
+    void acceptingAgainWithTheSameDeadlineIsARedeliveryThatChangesNothing() {
+        fixture.given(historyReaching(OrderStatus.AWAITING_PAYMENT))
+                .when(new AcceptOrder(ORDER, DEADLINE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAcceptedOrderIsNotAcceptedAgainWithAnotherDeadline() {
+        fixture.given(historyReaching(OrderStatus.AWAITING_PAYMENT))
+                .when(new AcceptOrder(ORDER, DEADLINE.plusSeconds(60)))
+                .expectNoEvents()
+                .expectException(Refused.because(Refusal.INVALID_STATE));
+    }
+
+    @Test
+    void rejectingARejectedOrderAgainChangesNothing() {
+        fixture.given(historyReaching(OrderStatus.REJECTED))
+                .when(new RejectOrder(ORDER, "out of stock"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void expiringAnExpiredOrderAgainChangesNothing() {
+        fixture.given(historyReaching(OrderStatus.EXPIRED))
+                .when(new ExpireOrder(ORDER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OrderStatus.class, names = {"PAID", "SHIPPED", "COMPLETED", "REFUNDED"})
+    void thePaymentThatPaidTheOrderReportedAgainChangesNothing(OrderStatus current) {
+        fixture.given(historyReaching(current))
+                .when(new MarkOrderPaid(ORDER, "payment-1", TOTAL))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
@@ -112,7 +153,7 @@ class OrderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, mode = EXCLUDE, names = "PENDING")
+    @EnumSource(value = OrderStatus.class, mode = EXCLUDE, names = {"PENDING", "REJECTED"})
     void rejectsOnlyPendingOrders(OrderStatus current) {
         expectRefusedAsInvalidState(current, new RejectOrder(ORDER, "late"));
     }
@@ -147,7 +188,7 @@ class OrderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, mode = EXCLUDE, names = "AWAITING_PAYMENT")
+    @EnumSource(value = OrderStatus.class, mode = EXCLUDE, names = {"AWAITING_PAYMENT", "EXPIRED"})
     void expiresOnlyOrdersAwaitingPayment(OrderStatus current) {
         expectRefusedAsInvalidState(current, new ExpireOrder(ORDER));
     }

@@ -6,8 +6,11 @@ import io.eventmall.api.order.PlaceFlashSaleOrder;
 import io.eventmall.saga.ProcessCommands;
 import io.eventmall.saga.notification.Notification;
 import io.eventmall.saga.notification.NotificationSender;
+import io.eventmall.saga.order.PaymentTimeout;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,20 +28,29 @@ public class FlashSaleOrdering {
 
     private final ProcessCommands commands;
     private final NotificationSender notifications;
+    private final PaymentTimeout paymentTimeout;
 
-    FlashSaleOrdering(ProcessCommands commands, NotificationSender notifications) {
+    FlashSaleOrdering(ProcessCommands commands, NotificationSender notifications, PaymentTimeout paymentTimeout) {
         this.commands = commands;
         this.notifications = notifications;
+        this.paymentTimeout = paymentTimeout;
     }
 
+    /**
+     * One command per purchase: the order is placed already awaiting payment (the sale holds its units), with
+     * a deadline counted from the purchase, so a redelivered purchase asks for exactly the same order.
+     */
     @EventHandler
-    void on(FlashSaleUnitsPurchased purchase) {
+    void on(FlashSaleUnitsPurchased purchase, @Timestamp Instant purchasedAt) {
         commands.trySend(new PlaceFlashSaleOrder(purchase.orderId(), purchase.userId(), purchase.flashSaleId(),
-                purchase.purchaseId(), purchase.productId(), purchase.quantity(), purchase.unitPrice()))
+                purchase.purchaseId(), purchase.productId(), purchase.quantity(), purchase.unitPrice(),
+                purchasedAt.plus(paymentTimeout.duration())))
                 .ifPresent(refused -> {
                     log.warn("flash sale {}: purchase {} could not become an order ({}); units returned",
                             purchase.flashSaleId(), purchase.purchaseId(), refused.getMessage());
-                    commands.send(new ReturnFlashSaleUnits(purchase.flashSaleId(), purchase.purchaseId()));
+                    commands.trySend(new ReturnFlashSaleUnits(purchase.flashSaleId(), purchase.purchaseId()))
+                            .ifPresent(notReturned -> log.warn("flash sale {}: units of purchase {} not returned: {}",
+                                    purchase.flashSaleId(), purchase.purchaseId(), notReturned.getMessage()));
                     notifications.send(new Notification(purchase.userId(), "FLASH_SALE_FAILED",
                             "Flash-sale purchase failed", "Your purchase " + purchase.purchaseId()
                                     + " could not be turned into an order: " + refused.getMessage()));

@@ -2,10 +2,12 @@ package io.eventmall.saga.notification;
 
 import io.eventmall.api.notification.FindNotificationsOfUser;
 import io.eventmall.api.notification.NotificationView;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +31,30 @@ public class NotificationInbox implements NotificationSender {
         this.clock = clock;
     }
 
+    /**
+     * The id derives from the message being handled (the event or deadline that caused the notification), so
+     * the same event delivered twice stores one notification.
+     */
     @Override
     public void send(Notification notification) {
-        jdbc.update("""
+        int stored = jdbc.update("""
                 INSERT INTO notification (notification_id, user_id, kind, subject, body, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""",
-                UUID.randomUUID().toString(), notification.userId(), notification.kind(), notification.subject(),
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (notification_id) DO NOTHING""",
+                idFor(notification), notification.userId(), notification.kind(), notification.subject(),
                 notification.body(), Timestamp.from(clock.instant()));
-        log.info("notification {} stored for user {}", notification.kind(), notification.userId());
+        if (stored == 0) {
+            log.info("notification {} for user {} was already stored (redelivered)", notification.kind(),
+                    notification.userId());
+        } else {
+            log.info("notification {} stored for user {}", notification.kind(), notification.userId());
+        }
+    }
+
+    static String idFor(Notification notification) {
+        return CurrentUnitOfWork.map(unitOfWork -> unitOfWork.getMessage().getIdentifier())
+                .map(cause -> UUID.nameUUIDFromBytes((cause + "|" + notification.kind() + "|" + notification.userId())
+                        .getBytes(StandardCharsets.UTF_8)).toString())
+                .orElseGet(() -> UUID.randomUUID().toString());
     }
 
     @QueryHandler

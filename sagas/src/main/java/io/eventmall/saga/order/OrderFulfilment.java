@@ -40,6 +40,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Takes a placed order to a final state: reserves its stock (or, for a flash-sale order, relies on the
  * units the sale admitted), awaits payment until a durable deadline, then commits the stock when paid or
  * gives the units back when the order is rejected, cancelled or expires.
+ * <p>
+ * A command refused because the world moved on (the customer cancelled meanwhile) is an outcome handled
+ * here, never an exception; every command it sends acts once per order, so an event delivered twice has
+ * the effect of one delivery (see docs/processes.md).
  */
 @Saga
 public class OrderFulfilment {
@@ -79,35 +83,43 @@ public class OrderFulfilment {
         flashSaleId = order.flashSaleId();
         purchaseId = order.purchaseId();
         fromCart = order.fromCart();
-        if (flashSaleId == null) {
-            Optional<RuleViolation> shortage = reserveEveryLine();
-            if (shortage.isPresent()) {
-                reject(shortage.get().refusal() + ": " + shortage.get().getMessage());
-                return;
-            }
+        if (flashSaleId != null) {
+            // Placed already accepted (the sale holds its units): OrderAccepted schedules the deadline.
+            return;
         }
-        // The customer's time to pay counts from placing the order, however late this saga handles it.
+        Optional<RuleViolation> shortage = reserveEveryLine();
+        if (shortage.isPresent()) {
+            reject(shortage.get().refusal() + ": " + shortage.get().getMessage());
+            return;
+        }
+        // The customer's time to pay counts from placing the order, however late this saga handles it, and
+        // the same deadline again is how a redelivered OrderPlaced finds the order accepted (a no-op).
         Instant deadline = placedAt.plus(paymentTimeout.duration());
-        commands.trySend(new AcceptOrder(orderId, deadline)).ifPresentOrElse(
-                refused -> log.info("order {} was not accepted ({}); its cancellation will release it", orderId,
-                        refused.getMessage()),
-                () -> deadlineId = deadlines.schedule(deadline, PAYMENT_DEADLINE));
+        commands.trySend(new AcceptOrder(orderId, deadline)).ifPresent(refused -> log.info(
+                "order {} was not accepted ({}); its cancellation releases its stock", orderId, refused.getMessage()));
     }
 
+    /** The deadline is scheduled once per saga: a redelivered OrderAccepted finds it scheduled and does nothing. */
     @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(OrderAccepted accepted) {
+        if (deadlineId != null) {
+            return;
+        }
+        deadlineId = deadlines.schedule(accepted.paymentDeadline(), PAYMENT_DEADLINE);
         if (fromCart) {
-            lines.forEach(line -> commands.send(new SetCartItemQuantity(customerId, line.productId(), 0)));
+            lines.forEach(line -> tolerate(new SetCartItemQuantity(customerId, line.productId(), 0)));
         }
         if (flashSaleId != null) {
             notifications.send(new Notification(customerId, "FLASH_SALE_RESERVED", "Your flash-sale order is reserved",
                     "Order " + orderId + " holds your units; pay before " + accepted.paymentDeadline() + "."));
+        } else {
+            notifications.send(new Notification(customerId, "ORDER_ACCEPTED", "Order accepted",
+                    "Order " + orderId + " is reserved for you; pay before " + accepted.paymentDeadline() + "."));
         }
     }
 
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
     public void paymentDeadlinePassed() {
-        deadlineId = null;
         Optional<RuleViolation> refused = commands.trySend(new ExpireOrder(orderId));
         refused.ifPresent(why -> log.info("order {} did not expire at its deadline: {}", orderId, why.getMessage()));
         meters.counter(DEADLINES_FIRED, "outcome", refused.isPresent() ? "already-settled" : "expired").increment();
@@ -117,7 +129,7 @@ public class OrderFulfilment {
     @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(OrderPaid paid) {
         cancelDeadline();
-        reservedProductIds.forEach(productId -> commands.send(new CommitStock(productId, orderId)));
+        reservedProductIds.forEach(productId -> tolerate(new CommitStock(productId, orderId)));
         notifications.send(new Notification(customerId, "PAYMENT_RECEIVED", "Payment received",
                 "We received " + paid.amount() + " for order " + orderId + " (payment " + paid.paymentId() + ")."));
     }
@@ -144,38 +156,53 @@ public class OrderFulfilment {
         giveBackUnits();
     }
 
+    /** The lines' reservations are independent (one inventory each), so they are asked for at once. */
     private Optional<RuleViolation> reserveEveryLine() {
-        for (OrderLine line : lines) {
-            Optional<RuleViolation> refused = commands.trySend(new ReserveStock(line.productId(), orderId, line.quantity()));
-            if (refused.isPresent()) {
-                return refused;
+        List<Optional<RuleViolation>> outcomes = commands.trySendAll(lines.stream()
+                .map(line -> new ReserveStock(line.productId(), orderId, line.quantity())).toList());
+        Optional<RuleViolation> shortage = Optional.empty();
+        for (int i = 0; i < lines.size(); i++) {
+            if (outcomes.get(i).isEmpty() && !reservedProductIds.contains(lines.get(i).productId())) {
+                reservedProductIds.add(lines.get(i).productId());
+            } else if (shortage.isEmpty()) {
+                shortage = outcomes.get(i);
             }
-            reservedProductIds.add(line.productId());
         }
-        return Optional.empty();
+        return shortage;
     }
 
+    /**
+     * A rejection the order refuses means the customer cancelled it meanwhile: an outcome, not a failure.
+     * Either way the units are back and this saga is done (a later OrderCancelled finds it ended).
+     */
     private void reject(String reason) {
         giveBackUnits();
-        commands.send(new RejectOrder(orderId, reason));
-        notifications.send(new Notification(customerId, "ORDER_REJECTED", "Order rejected",
-                "Order " + orderId + " could not be fulfilled: " + reason));
+        commands.trySend(new RejectOrder(orderId, reason)).ifPresentOrElse(
+                refused -> log.info("order {} could not be rejected ({}): it was cancelled meanwhile, its stock is released",
+                        orderId, refused.getMessage()),
+                () -> notifications.send(new Notification(customerId, "ORDER_REJECTED", "Order rejected",
+                        "Order " + orderId + " could not be fulfilled: " + reason)));
         SagaLifecycle.end();
     }
 
-    /** Releasing twice is harmless (the inventory releases a reservation once), so redelivery is safe. */
+    /** Releasing and returning twice are harmless (each acts once per order), so redelivery is safe. */
     private void giveBackUnits() {
-        reservedProductIds.forEach(productId -> commands.send(new ReleaseStock(productId, orderId)));
+        reservedProductIds.forEach(productId -> tolerate(new ReleaseStock(productId, orderId)));
         reservedProductIds = new ArrayList<>();
         if (flashSaleId != null) {
-            commands.send(new ReturnFlashSaleUnits(flashSaleId, purchaseId));
+            tolerate(new ReturnFlashSaleUnits(flashSaleId, purchaseId));
         }
+    }
+
+    /** A refusal of a follow-up command means the world moved on (e.g. stock already settled): logged, not retried. */
+    private void tolerate(Object command) {
+        commands.trySend(command).ifPresent(refused -> log.warn("order {}: {} refused ({}); nothing left to do",
+                orderId, command.getClass().getSimpleName(), refused.getMessage()));
     }
 
     private void cancelDeadline() {
         if (deadlineId != null) {
             deadlines.cancelSchedule(PAYMENT_DEADLINE, deadlineId);
-            deadlineId = null;
         }
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Pushes a settled payment to its order. Money that arrives for an order that can no longer be paid
  * (expired, cancelled, or paid by another attempt) is refunded automatically: never a paid expired order.
+ * A redelivered PaymentSucceeded finds the order paid by this very payment, which the order answers as a
+ * success: it is never mistaken for money to refund.
  */
 @Saga
 public class PaymentSettlement {
@@ -43,8 +45,9 @@ public class PaymentSettlement {
         commands.trySend(new MarkOrderPaid(paid.orderId(), paid.paymentId(), paid.amount())).ifPresent(refused -> {
             log.warn("payment {} arrived for order {} that cannot take it ({}): refunding", paid.paymentId(),
                     paid.orderId(), refused.getMessage());
-            commands.send(new RefundPayment(paid.paymentId(), "order " + paid.orderId() + " could not be paid: "
-                    + refused.getMessage()));
+            commands.trySend(new RefundPayment(paid.paymentId(), "order " + paid.orderId() + " could not be paid: "
+                    + refused.getMessage())).ifPresent(notRefunded -> log.warn("payment {} was not refunded: {}",
+                    paid.paymentId(), notRefunded.getMessage()));
         });
     }
 

@@ -9,6 +9,8 @@ import io.eventmall.saga.notification.Notification;
 import io.eventmall.saga.notification.NotificationSender;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("refunds")
 public class Refunds {
+
+    private static final Logger log = LoggerFactory.getLogger(Refunds.class);
 
     private final ProcessCommands commands;
     private final ObjectProvider<PaymentProvider> providers;
@@ -34,14 +38,22 @@ public class Refunds {
     @EventHandler
     void on(OrderRefunded refunded) {
         if (refunded.paymentId() != null) {
-            commands.send(new RefundPayment(refunded.paymentId(), refunded.reason()));
+            tolerate(refunded.orderId(), new RefundPayment(refunded.paymentId(), refunded.reason()));
         }
-        refunded.restockedLines().forEach(line -> commands.send(new ReturnStock(line.productId(), refunded.orderId())));
+        refunded.restockedLines().forEach(line -> tolerate(refunded.orderId(),
+                new ReturnStock(line.productId(), refunded.orderId())));
+    }
+
+    /** A refusal means the world moved on (e.g. the units were never reserved): logged, not retried. */
+    private void tolerate(String orderId, Object command) {
+        commands.trySend(command).ifPresent(refused -> log.warn("refund of order {}: {} refused ({})", orderId,
+                command.getClass().getSimpleName(), refused.getMessage()));
     }
 
     @EventHandler
     void on(PaymentRefunded refunded) {
-        // Without a provider this fails and the processor retries: the refund waits, it is not lost.
+        // Without a provider this fails: retried, then parked (docs/processes.md); the refund waits, it is not
+        // lost. The provider takes the payment id as its idempotency key, so a redelivery pays back once.
         providers.getObject().refund(refunded.paymentId(), refunded.amount());
         notifications.send(new Notification(refunded.customerId(), "PAYMENT_REFUNDED", "Payment refunded",
                 refunded.amount() + " of payment " + refunded.paymentId() + " for order " + refunded.orderId()

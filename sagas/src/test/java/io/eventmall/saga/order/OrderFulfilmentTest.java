@@ -60,13 +60,73 @@ class OrderFulfilmentTest {
     }
 
     @Test
-    void reservesEveryLineThenAwaitsPaymentUntilTheDeadline() {
+    void reservesEveryLineThenAcceptsTheOrder() {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(PLACED)
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new ReserveStock("tea", ORDER, 2), new ReserveStock("pot", ORDER, 1),
                         new AcceptOrder(ORDER, deadline()))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void anAcceptedOrderAwaitsPaymentUntilItsDeadline() {
+        fixture.givenAPublished(PLACED)
+                .whenPublishingA(new OrderAccepted(ORDER, deadline()))
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands()
                 .expectScheduledDeadlineWithName(deadline(), OrderFulfilment.PAYMENT_DEADLINE);
+    }
+
+    @Test
+    void aRedeliveredOrderAcceptedSchedulesNoSecondDeadlineAndTellsNobodyTwice() {
+        fixture.givenAPublished(FLASH_SALE_ORDER)
+                .andThenAPublished(new OrderAccepted(ORDER, deadline()))
+                .whenPublishingA(new OrderAccepted(ORDER, deadline()))
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(deadline(), OrderFulfilment.PAYMENT_DEADLINE);
+        assertThat(notifications.kinds()).containsExactly("FLASH_SALE_RESERVED");
+    }
+
+    @Test
+    void aRedeliveredOrderPlacedAsksForTheSameReservationsAndTheSameDeadline() {
+        // Each of these acts once: the inventory knows the order's reservation and the order its deadline.
+        fixture.givenAPublished(PLACED)
+                .whenPublishingA(PLACED)
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new ReserveStock("tea", ORDER, 2), new ReserveStock("pot", ORDER, 1),
+                        new AcceptOrder(ORDER, deadline()));
+    }
+
+    @Test
+    void anOrderCancelledWhileItsStockRanShortIsNotRejectedAndStallsNothing() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof ReserveStock reserve && reserve.productId().equals("pot")) {
+                throw new RuleViolation(Refusal.INSUFFICIENT_STOCK, "only 0 of pot available");
+            }
+            if (command instanceof RejectOrder) {
+                throw RuleViolation.invalidState("order order-1 is CANCELLED, it cannot become REJECTED");
+            }
+            return null;
+        });
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(PLACED)
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new ReserveStock("tea", ORDER, 2), new ReserveStock("pot", ORDER, 1),
+                        new ReleaseStock("tea", ORDER), new RejectOrder(ORDER, "INSUFFICIENT_STOCK: only 0 of pot available"))
+                .expectNoScheduledDeadlines();
+        assertThat(notifications.kinds()).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredPaymentFindsTheSagaEndedAndNotifiesOnce() {
+        fixture.givenAPublished(PLACED)
+                .andThenAPublished(new OrderAccepted(ORDER, deadline()))
+                .andThenAPublished(new OrderPaid(ORDER, "payment-1", 4_500))
+                .whenPublishingA(new OrderPaid(ORDER, "payment-1", 4_500))
+                .expectActiveSagas(0)
+                .expectNoDispatchedCommands();
+        assertThat(notifications.kinds()).containsExactly("ORDER_ACCEPTED", "PAYMENT_RECEIVED");
     }
 
     @Test
@@ -84,6 +144,21 @@ class OrderFulfilmentTest {
                         new ReleaseStock("tea", ORDER), new RejectOrder(ORDER, "INSUFFICIENT_STOCK: only 0 of pot available"))
                 .expectNoScheduledDeadlines();
         assertThat(notifications.kinds()).containsExactly("ORDER_REJECTED");
+    }
+
+    @Test
+    void linesAreReservedTogetherAndOnlyWhatWasReservedIsReleasedWhenOneIsShort() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof ReserveStock reserve && reserve.productId().equals("tea")) {
+                throw new RuleViolation(Refusal.INSUFFICIENT_STOCK, "only 1 of tea available");
+            }
+            return null;
+        });
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(PLACED)
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new ReserveStock("tea", ORDER, 2), new ReserveStock("pot", ORDER, 1),
+                        new ReleaseStock("pot", ORDER), new RejectOrder(ORDER, "INSUFFICIENT_STOCK: only 1 of tea available"));
     }
 
     @Test
@@ -113,6 +188,7 @@ class OrderFulfilmentTest {
     @Test
     void theDeadlineExpiresAnUnpaidOrder() {
         fixture.givenAPublished(PLACED)
+                .andThenAPublished(new OrderAccepted(ORDER, deadline()))
                 .whenTimeElapses(TIMEOUT.plusSeconds(1))
                 .expectTriggeredDeadlinesWithName(OrderFulfilment.PAYMENT_DEADLINE)
                 .expectDispatchedCommands(new ExpireOrder(ORDER));
@@ -128,6 +204,7 @@ class OrderFulfilmentTest {
             return null;
         });
         fixture.givenAPublished(PLACED)
+                .andThenAPublished(new OrderAccepted(ORDER, deadline()))
                 .whenTimeElapses(TIMEOUT.plusSeconds(1))
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new ExpireOrder(ORDER));
@@ -141,7 +218,7 @@ class OrderFulfilmentTest {
                 .whenPublishingA(new OrderExpired(ORDER))
                 .expectActiveSagas(0)
                 .expectDispatchedCommands(new ReleaseStock("tea", ORDER), new ReleaseStock("pot", ORDER));
-        assertThat(notifications.kinds()).containsExactly("ORDER_EXPIRED");
+        assertThat(notifications.kinds()).containsExactly("ORDER_ACCEPTED", "ORDER_EXPIRED");
     }
 
     @Test
@@ -157,9 +234,10 @@ class OrderFulfilmentTest {
     void aFlashSaleOrderReservesNoStockAndGivesItsUnitsBackToTheSaleOnExpiry() {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(FLASH_SALE_ORDER)
-                .expectDispatchedCommands(new AcceptOrder(ORDER, deadline()))
-                .expectScheduledDeadlineWithName(deadline(), OrderFulfilment.PAYMENT_DEADLINE);
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
         fixture.givenAPublished(FLASH_SALE_ORDER)
+                .andThenAPublished(new OrderAccepted(ORDER, deadline()))
                 .whenPublishingA(new OrderExpired(ORDER))
                 .expectDispatchedCommands(new ReturnFlashSaleUnits("sale-1", "purchase-1"));
     }
@@ -168,7 +246,8 @@ class OrderFulfilmentTest {
     void aReservedFlashSaleOrderIsToldToItsBuyer() {
         fixture.givenAPublished(FLASH_SALE_ORDER)
                 .whenPublishingA(new OrderAccepted(ORDER, deadline()))
-                .expectNoDispatchedCommands();
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(deadline(), OrderFulfilment.PAYMENT_DEADLINE);
         assertThat(notifications.kinds()).containsExactly("FLASH_SALE_RESERVED");
     }
 

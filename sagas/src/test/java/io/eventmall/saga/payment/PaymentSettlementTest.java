@@ -61,4 +61,14 @@ class PaymentSettlementTest {
                 .expectNoDispatchedCommands();
         assertThat(notifications.kinds()).containsExactly("PAYMENT_FAILED");
     }
+
+    @Test
+    void aRedeliveredSucceededPaymentThatTheOrderAlreadyTookIsNotRefunded() {
+        // The saga ended with the first delivery; a saga whose state was lost in a crash sends MarkOrderPaid
+        // again, which the order answers with success for the payment that paid it (see OrderTest).
+        fixture.givenAPublished(REQUESTED)
+                .andThenAPublished(new PaymentSucceeded("payment-1", "order-1", "user-1", 4_500))
+                .whenPublishingA(new PaymentSucceeded("payment-1", "order-1", "user-1", 4_500))
+                .expectNoDispatchedCommands();
+    }
 }

@@ -1,0 +1,167 @@
+package io.eventmall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Process managers are never a single point of failure: a command refused because the world moved on is an
+ * outcome, and an instance that keeps failing is parked while every other order keeps flowing.
+ */
+@IntegrationTest
+class ProcessFailureIntegrationTest {
+
+    private static final String ORDER_FULFILMENT = "OrderFulfilmentProcessor";
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    StoreProbe store;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    /**
+     * The race of the issue, made certain: the customer cancels an order for more than the stock before the
+     * saga handles it, so the saga's RejectOrder is refused (CANCELLED). That used to fail the saga handler
+     * forever and leave every later order PENDING.
+     */
+    @Test
+    void anOrderCancelledWhileItIsRejectedStallsNoLaterOrder() {
+        String admin = api.adminToken();
+        String productId = api.newProduct(admin, 1_500, 1);
+        TestApi.User racer = api.newCustomer();
+        StreamingEventProcessor fulfilment = processing.eventProcessor(ORDER_FULFILMENT, StreamingEventProcessor.class)
+                .orElseThrow();
+        String orderId;
+        fulfilment.shutDown();
+        try {
+            TestApi.Response placed = api.post("/orders", racer.token(), Map.of("addressId", api.newAddress(racer.token()),
+                    "items", List.of(Map.of("productId", productId, "quantity", 5))));
+            assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+            orderId = placed.text("orderId");
+            TestApi.Response cancelled = api.post("/orders/" + orderId + "/cancel", racer.token(), null);
+            assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(200);
+        } finally {
+            fulfilment.start();
+        }
+
+        TestApi.User next = api.newCustomer();
+        String nextOrder = api.awaitingPaymentOrder(next, productId, 1);
+
+        assertThat(api.get("/orders/" + orderId, racer.token()).text("status")).isEqualTo("CANCELLED");
+        assertThat(store.eventsOf(orderId, "OrderRejected")).isZero();
+        assertThat(store.available(productId)).isZero();
+        assertThat(api.get("/orders/" + nextOrder, next.token()).text("status")).isEqualTo("AWAITING_PAYMENT");
+        awaitCaughtUp(ORDER_FULFILMENT);
+        assertThat(status(ORDER_FULFILMENT).path("deadLetters").asLong()).isZero();
+    }
+
+    /** The same race with cancels sent while the order is placed, as a customer would try it. */
+    @Test
+    void racingCancelsOfAnOrderForMoreThanTheStockStallNothing() throws Exception {
+        String productId = api.newProduct(api.adminToken(), 1_500, 2);
+        for (int round = 0; round < 3; round++) {
+            TestApi.User racer = api.newCustomer();
+            String key = "race-" + round;
+            String orderId = io.eventmall.app.web.IdempotencyKeys.idFor("order", racer.userId(), key);
+            String address = api.newAddress(racer.token());
+            List<Thread> cancels = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Thread cancel = new Thread(() -> {
+                    for (int attempt = 0; attempt < 20; attempt++) {
+                        api.post("/orders/" + orderId + "/cancel", racer.token(), null);
+                    }
+                });
+                cancel.start();
+                cancels.add(cancel);
+            }
+            TestApi.Response placed = api.call(org.springframework.http.HttpMethod.POST, "/orders", racer.token(),
+                    Map.of("addressId", address, "items", List.of(Map.of("productId", productId, "quantity", 5))),
+                    Map.of("Idempotency-Key", key));
+            assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+            for (Thread cancel : cancels) {
+                cancel.join();
+            }
+        }
+        TestApi.User next = api.newCustomer();
+        api.awaitingPaymentOrder(next, productId, 1);
+        assertThat(store.available(productId)).isEqualTo(1);
+    }
+
+    /**
+     * An unexpected failure in one saga instance (here: the notification store refuses this customer's row) is
+     * retried a bounded number of times, then parked; other orders flow meanwhile, the operator sees the dead
+     * letter and retries it once the cause is gone, and the instance finishes its work.
+     */
+    @Test
+    void aSagaInstanceThatKeepsFailingIsParkedAndRetriedByTheOperator() {
+        String admin = api.adminToken();
+        String productId = api.newProduct(admin, 2_000, 10);
+        TestApi.User unlucky = api.newCustomer();
+        String orderId = api.awaitingPaymentOrder(unlucky, productId, 1);
+        jdbc.execute("""
+                CREATE OR REPLACE FUNCTION refuse_notification() RETURNS trigger AS $$
+                BEGIN RAISE EXCEPTION 'notification store refuses user %', NEW.user_id; END $$ LANGUAGE plpgsql""");
+        jdbc.execute("CREATE TRIGGER refuse_notification BEFORE INSERT ON notification FOR EACH ROW WHEN (NEW.user_id = '"
+                + unlucky.userId() + "') EXECUTE FUNCTION refuse_notification()");
+        try {
+            api.payThroughSandbox(unlucky, orderId);
+            api.eventually("/orders/" + orderId, unlucky.token(), r -> "PAID".equals(r.text("status")));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> status(ORDER_FULFILMENT).path("deadLetters").asLong() >= 1);
+
+            TestApi.User other = api.newCustomer();
+            String otherOrder = api.awaitingPaymentOrder(other, productId, 2);
+            api.payThroughSandbox(other, otherOrder);
+            api.awaitNotification(other, "PAYMENT_RECEIVED");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM notification WHERE user_id = ? AND kind = 'PAYMENT_RECEIVED'",
+                    Integer.class, unlucky.userId())).isZero();
+
+            TestApi.Response stillFailing = api.post("/admin/projections/" + ORDER_FULFILMENT + "/dead-letters/retry",
+                    admin, null);
+            assertThat(stillFailing.status()).as(stillFailing.body().toString()).isEqualTo(200);
+            assertThat(stillFailing.body().path("handled").asInt()).isZero();
+            assertThat(stillFailing.body().path("deadLetters").asLong()).isPositive();
+        } finally {
+            jdbc.execute("DROP TRIGGER IF EXISTS refuse_notification ON notification");
+        }
+
+        TestApi.Response retried = api.post("/admin/projections/" + ORDER_FULFILMENT + "/dead-letters/retry", admin, null);
+        assertThat(retried.status()).as(retried.body().toString()).isEqualTo(200);
+        assertThat(retried.body().path("handled").asInt()).isPositive();
+        assertThat(retried.body().path("deadLetters").asLong()).isZero();
+        assertThat(status(ORDER_FULFILMENT).path("deadLetters").asLong()).isZero();
+        api.awaitNotification(unlucky, "PAYMENT_RECEIVED");
+        assertThat(store.eventsOf("stock-" + productId, "StockCommitted")).isEqualTo(2);
+    }
+
+    @Test
+    void retryingTheDeadLettersOfAnUnknownProcessorIsNotFound() {
+        TestApi.Response unknown = api.post("/admin/projections/no-such-thing/dead-letters/retry", api.adminToken(), null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("NOT_FOUND");
+        TestApi.User customer = api.newCustomer();
+        assertThat(api.post("/admin/projections/" + ORDER_FULFILMENT + "/dead-letters/retry", customer.token(), null)
+                .status()).isEqualTo(403);
+    }
+
+    private void awaitCaughtUp(String name) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> status(name).path("lag").asLong(-1) == 0);
+    }
+
+    private JsonNode status(String name) {
+        return ProjectionReplayIntegrationTest.status(api.get("/admin/projections", api.adminToken()).body(), name);
+    }
+}
