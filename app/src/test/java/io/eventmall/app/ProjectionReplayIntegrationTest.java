@@ -169,6 +169,8 @@ class ProjectionReplayIntegrationTest {
         Instant now = Instant.now();
         String sale = UUID.randomUUID().toString();
         commands.sendAndWait(new ScheduleFlashSale(sale, cup, 500, 10, 2, now.minusSeconds(10), now.plus(Duration.ofHours(1))));
+        // The purchase path knows a sale once its read model does (batched processors lag a little).
+        api.eventually("/flash-sales/" + sale, null, r -> r.status() == 200);
         assertThat(api.post("/flash-sales/" + sale + "/purchases", customer.token(), Map.of("quantity", 1)).status())
                 .isEqualTo(202);
     }
