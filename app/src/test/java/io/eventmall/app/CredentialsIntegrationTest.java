@@ -42,4 +42,28 @@ class CredentialsIntegrationTest {
         // Usernames are case-insensitive, and the hash in its own table still logs the user in.
         assertThat(api.login(username.toUpperCase(), "correct-horse-battery")).isNotBlank();
     }
+
+    /** A UserRegistered stored before V50 still carries its hash in the stored bytes: no audit answer shows it. */
+    @Test
+    void anEventStoredWithAHashBeforeCredentialsLeftTheHistoryIsShownWithoutIt() {
+        String userId = UUID.randomUUID().toString();
+        String legacyHash = "$2a$10$legacy" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.update("INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type,"
+                        + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                        + " VALUES (nextval('domain_event_global_index_seq'), ?, 0, 'User', ?, ?, ?, NULL, ?, ?)",
+                userId, UUID.randomUUID().toString(), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ("{\"userId\":\"" + userId + "\",\"username\":\"legacy-" + userId + "\",\"passwordHash\":\""
+                        + legacyHash + "\",\"mobile\":null,\"roles\":[\"CUSTOMER\"]}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "io.eventmall.api.identity.UserRegistered", java.time.Instant.now().toString());
+
+        String admin = api.adminToken();
+        long position = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, userId);
+        TestApi.Response global = api.get("/audit/events?type=UserRegistered&afterPosition=" + (position - 1)
+                + "&limit=10", admin);
+        assertThat(global.status()).isEqualTo(200);
+        assertThat(global.body().toString()).contains("legacy-" + userId).doesNotContain(legacyHash);
+        TestApi.Response stream = api.get("/audit/aggregates/" + userId + "/events", admin);
+        assertThat(stream.body().toString()).contains("legacy-" + userId).doesNotContain(legacyHash);
+    }
 }

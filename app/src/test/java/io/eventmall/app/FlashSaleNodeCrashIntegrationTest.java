@@ -2,8 +2,6 @@ package io.eventmall.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventmall.api.identity.Role;
-import io.eventmall.app.security.TokenIssuer;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the sale sells every unit exactly once; the survivor takes over the dead node's event processors, so the orders
  * still reach AWAITING_PAYMENT.
  */
-@IntegrationTest
+@CrowdTest
 class FlashSaleNodeCrashIntegrationTest {
 
     private static final int UNITS = 1_000;
@@ -49,7 +46,7 @@ class FlashSaleNodeCrashIntegrationTest {
     @Autowired
     TestApi api;
     @Autowired
-    TokenIssuer tokens;
+    Buyers crowd;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -134,8 +131,7 @@ class FlashSaleNodeCrashIntegrationTest {
     }
 
     private String newBuyer() {
-        String userId = UUID.randomUUID().toString();
-        return tokens.issue(userId, "buyer-" + userId, Set.of(Role.CUSTOMER)).accessToken();
+        return crowd.newBuyer().token();
     }
 
     /**
@@ -190,6 +186,7 @@ class FlashSaleNodeCrashIntegrationTest {
                 "--spring.profiles.active=" + String.join(",", environment.getActiveProfiles()),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.flyway.schemas=" + environment.getProperty("spring.flyway.schemas", ""),
                 "--spring.data.redis.database=" + environment.getProperty("spring.data.redis.database"),
                 "--mall.elasticsearch.index-prefix=" + environment.getProperty("mall.elasticsearch.index-prefix")))
                 .redirectErrorStream(true).redirectOutput(log).start();

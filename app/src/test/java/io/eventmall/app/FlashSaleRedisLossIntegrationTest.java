@@ -3,16 +3,12 @@ package io.eventmall.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventmall.api.identity.Role;
-import io.eventmall.app.security.TokenIssuer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +28,7 @@ import org.springframework.http.HttpMethod;
  * would): the sale still sells exactly its units, the home page is never shown without the sale while it runs
  * (503 with Retry-After while the read models are rebuilt), and it shows the sale again within a minute.
  */
-@IntegrationTest
+@CrowdTest
 class FlashSaleRedisLossIntegrationTest {
 
     private static final int UNITS = 300;
@@ -41,7 +37,7 @@ class FlashSaleRedisLossIntegrationTest {
     @Autowired
     TestApi api;
     @Autowired
-    TokenIssuer tokens;
+    Buyers crowd;
     @Autowired
     StringRedisTemplate redis;
     @Autowired
@@ -77,8 +73,7 @@ class FlashSaleRedisLossIntegrationTest {
         AtomicInteger answered = new AtomicInteger();
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < BUYERS; i++) {
-            String userId = UUID.randomUUID().toString();
-            String token = tokens.issue(userId, "buyer-" + userId, Set.of(Role.CUSTOMER)).accessToken();
+            String token = crowd.newBuyer().token();
             answers.add(pool.submit(() -> {
                 int status = api.call(HttpMethod.POST, "/flash-sales/" + flashSaleId + "/purchases", token,
                         Map.of("quantity", 1), Map.of()).status();

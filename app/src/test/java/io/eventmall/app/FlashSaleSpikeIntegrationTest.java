@@ -8,10 +8,8 @@ import io.eventmall.api.flashsale.FlashSalePurchaseDecision;
 import io.eventmall.api.flashsale.FlashSaleUnitsPurchased;
 import io.eventmall.api.flashsale.PurchaseFlashSaleUnits;
 import io.eventmall.api.flashsale.PurchaseFlashSaleUnitsInBatch;
-import io.eventmall.api.identity.Role;
 import io.eventmall.app.flashsale.FlashSaleWriter;
 import io.eventmall.app.flashsale.GateReconciler;
-import io.eventmall.app.security.TokenIssuer;
 import io.eventmall.query.gate.FlashSaleGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -26,8 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -45,13 +41,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the crowd. Buyers get tokens of their own from the application's token issuer (the purchase path needs nothing
  * else of a user), so two thousand of them cost no registration.
  */
-@IntegrationTest
+@CrowdTest
 class FlashSaleSpikeIntegrationTest {
 
     @Autowired
     TestApi api;
     @Autowired
-    TokenIssuer tokens;
+    Buyers crowd;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -221,10 +217,7 @@ class FlashSaleSpikeIntegrationTest {
     }
 
     private List<TestApi.User> buyers(int count) {
-        return IntStream.range(0, count).mapToObj(i -> {
-            String userId = UUID.randomUUID().toString();
-            return new TestApi.User(userId, tokens.issue(userId, "buyer-" + userId, Set.of(Role.CUSTOMER)).accessToken());
-        }).collect(Collectors.toList());
+        return crowd.newBuyers(count);
     }
 
     private Answer purchase(String flashSaleId, TestApi.User buyer, String key) {

@@ -101,7 +101,7 @@ class OrderLifecycleIntegrationTest {
     }
 
     @Test
-    void aWrongAmountFailsThePaymentAndTheOrderStaysPayable() throws Exception {
+    void aWrongAmountFailsThePaymentIsPaidBackAndTheOrderStaysPayable() throws Exception {
         String productId = api.newProduct(api.adminToken(), 1_000, 5);
         TestApi.User customer = api.newCustomer();
         String orderId = api.awaitingPaymentOrder(customer, productId, 2);
@@ -111,6 +111,9 @@ class OrderLifecycleIntegrationTest {
         assertThat(postCallback(shortPaid, sign(shortPaid)).statusCode()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.eventsOf(paymentId, "PaymentFailed") == 1);
         api.awaitNotification(customer, "PAYMENT_FAILED");
+        // The 1,999 that did arrive is not kept: it goes back through the provider.
+        assertThat(store.eventsOf(paymentId, "PaymentRefunded")).isEqualTo(1);
+        api.awaitNotification(customer, "PAYMENT_REFUNDED");
         assertThat(api.get("/orders/" + orderId, customer.token()).text("status")).isEqualTo("AWAITING_PAYMENT");
 
         api.payThroughSandbox(customer, orderId);

@@ -3,6 +3,7 @@ package io.eventmall.app.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventmall.app.config.AuditTrailCorrelation;
+import io.eventmall.app.identity.UserRegisteredWithoutPasswordHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
@@ -119,7 +120,8 @@ public class EventHistory {
         JsonNode metadata = tree(rs.getBytes("meta_data"));
         return new AuditedEvent(rs.getLong("global_index"), rs.getString("aggregate_identifier"),
                 rs.getLong("sequence_number"), payloadType.substring(payloadType.lastIndexOf('.') + 1),
-                tree(rs.getBytes("payload")), Instant.parse(rs.getString("time_stamp")),
+                UserRegisteredWithoutPasswordHash.withoutCredentials(payloadType, tree(rs.getBytes("payload"))),
+                Instant.parse(rs.getString("time_stamp")),
                 new AuditedEvent.Provenance(text(metadata, AuditTrailCorrelation.USER_ID),
                         text(metadata, AuditTrailCorrelation.CORRELATION_ID),
                         text(metadata, AuditTrailCorrelation.CAUSATION_ID), text(metadata, AuditTrailCorrelation.TRACE_ID)));

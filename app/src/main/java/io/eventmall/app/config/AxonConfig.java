@@ -1,6 +1,7 @@
 package io.eventmall.app.config;
 
 import io.eventmall.command.coupon.JdbcCouponLedger;
+import io.eventmall.app.observability.OrderOutcomeMetrics;
 import io.eventmall.command.flashsale.JdbcFlashSaleLedger;
 import io.eventmall.command.identity.UsernameClaims;
 import io.eventmall.command.inventory.JdbcInventoryLedger;
@@ -67,7 +68,8 @@ public class AxonConfig {
                 .registerSubscribingEventProcessor(UsernameClaims.PROCESSING_GROUP)
                 .registerSubscribingEventProcessor(JdbcFlashSaleLedger.PROCESSING_GROUP)
                 .registerSubscribingEventProcessor(JdbcInventoryLedger.PROCESSING_GROUP)
-                .registerSubscribingEventProcessor(JdbcCouponLedger.PROCESSING_GROUP);
+                .registerSubscribingEventProcessor(JdbcCouponLedger.PROCESSING_GROUP)
+                .registerSubscribingEventProcessor(OrderOutcomeMetrics.PROCESSING_GROUP);
     }
 
     /**

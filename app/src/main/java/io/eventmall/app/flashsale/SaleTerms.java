@@ -29,7 +29,12 @@ class SaleTerms {
                 .build(flashSaleId -> reads.find(new FindFlashSale(flashSaleId), FlashSaleView.class));
     }
 
+    /** Empty for a sale the read model does not show (yet): whether it exists at all is the aggregate's to say. */
+    Optional<FlashSaleView> find(String flashSaleId) {
+        return terms.get(flashSaleId);
+    }
+
     FlashSaleView of(String flashSaleId) {
-        return terms.get(flashSaleId).orElseThrow(() -> ApiProblem.notFound("flash sale", flashSaleId));
+        return find(flashSaleId).orElseThrow(() -> ApiProblem.notFound("flash sale", flashSaleId));
     }
 }

@@ -27,11 +27,21 @@ public class UserRegisteredWithoutPasswordHash extends SingleEventUpcaster {
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(TYPE, JsonNode.class, payload -> {
-            if (payload instanceof ObjectNode fields) {
-                fields.remove(FIELD);
-            }
-            return payload;
-        });
+        return representation.upcastPayload(TYPE, JsonNode.class, UserRegisteredWithoutPasswordHash::withoutHash);
+    }
+
+    /**
+     * The same rule for readers of the stored bytes themselves (the audit's global stream and its NDJSON export):
+     * a stored event's payload as it may be shown, with no password hash.
+     */
+    public static JsonNode withoutCredentials(String payloadType, JsonNode payload) {
+        return TYPE.getName().equals(payloadType) ? withoutHash(payload) : payload;
+    }
+
+    private static JsonNode withoutHash(JsonNode payload) {
+        if (payload instanceof ObjectNode fields) {
+            fields.remove(FIELD);
+        }
+        return payload;
     }
 }

@@ -3,6 +3,7 @@ package io.eventmall.app.web;
 import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
 import io.eventmall.api.search.SearchUnavailable;
+import io.eventmall.app.resilience.DependencyUnavailable;
 import io.eventmall.query.redis.ReadModelUnavailable;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
@@ -45,6 +46,9 @@ public class ApiExceptionHandler {
     private static final String VALIDATION_FAILED = Refusal.VALIDATION_FAILED.name();
 
     private final ProblemResponses problems;
+
+    /** HikariCP's message for a statement on a connection the pool has closed (ProxyConnection.ClosedConnection). */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
     ApiExceptionHandler(ProblemResponses problems) {
         this.problems = problems;
@@ -158,11 +162,22 @@ public class ApiExceptionHandler {
         return problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_REBUILDING", e.getMessage(), RETRY_AFTER);
     }
 
+    /** A dependency's circuit breaker is open: refused at once, retry once it may have recovered. */
+    @ExceptionHandler(DependencyUnavailable.class)
+    ResponseEntity<ProblemDetail> breakerOpen(DependencyUnavailable e) {
+        return problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", e.getMessage(),
+                e.retryAfter());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         Optional<Throwable> rebuilding = cause(e, ReadModelUnavailable.class);
         if (rebuilding.isPresent()) {
             return rebuilding((ReadModelUnavailable) rebuilding.get());
+        }
+        Optional<Throwable> breakerOpen = cause(e, DependencyUnavailable.class);
+        if (breakerOpen.isPresent()) {
+            return breakerOpen((DependencyUnavailable) breakerOpen.get());
         }
         if (cause(e, RequestBodyLimit.TooLarge.class).isPresent()) {
             return badRequest(e);
@@ -174,11 +189,30 @@ public class ApiExceptionHandler {
         // Redis refuses commands while disconnected; Elasticsearch answers SearchUnavailable.
         if (cause(e, java.net.ConnectException.class, java.sql.SQLTransientConnectionException.class,
                 DataAccessResourceFailureException.class, TransientDataAccessException.class,
-                RedisSystemException.class, io.lettuce.core.RedisException.class, SearchUnavailable.class).isPresent()) {
+                RedisSystemException.class, io.lettuce.core.RedisException.class, SearchUnavailable.class).isPresent()
+                || lostDatabaseConnection(e)) {
             return dependencyDown(e);
         }
         log.error("unexpected failure", e);
         return problems.entity(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "an unexpected error occurred");
+    }
+
+    /**
+     * A JDBC failure of the connection itself, arriving untranslated (Hibernate inside Axon's event store): SQL state
+     * class 08 (connection exception) or 57P (the server shutting down or restarting), or HikariCP's "Connection is
+     * closed" without a state: the pool closed a connection the server had broken while a transaction still held it.
+     */
+    private static boolean lostDatabaseConnection(Throwable e) {
+        for (Throwable current = e; current != null; current = current.getCause() == current ? null : current.getCause()) {
+            if (current instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null ? HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())
+                        : state.startsWith("08") || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<ProblemDetail> refusal(Refusal refusal, String detail) {

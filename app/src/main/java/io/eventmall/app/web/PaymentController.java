@@ -1,6 +1,8 @@
 package io.eventmall.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventmall.app.resilience.DependencyBreakers;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.eventmall.api.Money;
 import io.eventmall.api.Refusal;
 import io.eventmall.api.order.FindOrder;
@@ -43,6 +45,7 @@ public class PaymentController {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentController.class);
     static final Duration CALLBACK_TOLERANCE = Duration.ofMinutes(5);
+    static final String CALLBACKS_METER = "mall.payment.callbacks";
 
     private final CommandGateway commands;
     private final Reads reads;
@@ -51,11 +54,15 @@ public class PaymentController {
     private final WebhookSignature signature;
     private final ObjectMapper json;
     private final Clock clock;
+    private final MeterRegistry meters;
+    private final DependencyBreakers breakers;
 
     PaymentController(CommandGateway commands, Reads reads, ObjectProvider<PaymentProvider> providers,
                       ObjectProvider<SandboxPaymentProvider> sandbox, WebhookSignature signature, ObjectMapper json,
-                      Clock clock) {
+                      Clock clock, MeterRegistry meters, DependencyBreakers breakers) {
         this.clock = clock;
+        this.breakers = breakers;
+        this.meters = meters;
         this.commands = commands;
         this.reads = reads;
         this.providers = providers;
@@ -81,7 +88,8 @@ public class PaymentController {
                     "no payment provider is configured", Duration.ofSeconds(30));
         }
         String paymentId = UUID.randomUUID().toString();
-        PaymentProvider.PaymentSession session = provider.open(paymentId, orderId, order.totalAmount());
+        PaymentProvider.PaymentSession session = breakers.call(DependencyBreakers.PAYMENT_PROVIDER,
+                () -> provider.open(paymentId, orderId, order.totalAmount()));
         commands.sendAndWait(new RequestPayment(paymentId, orderId, customer.userId(), order.totalAmount(),
                 session.providerReference()));
         log.info("payment {} of {} opened for order {} ({})", paymentId, order.totalAmount(), orderId,
@@ -91,11 +99,26 @@ public class PaymentController {
 
     /**
      * The provider's notification. The signature covers the raw bytes, so they are checked before any
-     * parsing; a repeated notification settles nothing new and is acknowledged all the same.
+     * parsing; a repeated notification settles nothing new and is acknowledged all the same. Counted as
+     * {@code mall.payment.callbacks} by result: the outcome settled, or the code it was refused with.
      */
     @PostMapping("/payments/callback")
     Map<String, Object> callback(@RequestBody byte[] body,
                                  @RequestHeader(name = WebhookSignature.HEADER, required = false) String sig) {
+        String result = "ERROR";
+        try {
+            ProviderCallback settled = settle(body, sig);
+            result = settled.outcome().name();
+            return Map.of("paymentId", settled.paymentId(), "received", true);
+        } catch (ApiProblem refused) {
+            result = refused.code();
+            throw refused;
+        } finally {
+            meters.counter(CALLBACKS_METER, "result", result).increment();
+        }
+    }
+
+    private ProviderCallback settle(byte[] body, String sig) {
         if (!signature.matches(body, sig)) {
             log.warn("payment callback with a bad or missing signature refused");
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, "BAD_SIGNATURE", "the X-Signature header does not match the body");
@@ -104,7 +127,7 @@ public class PaymentController {
         requireFresh(notice);
         commands.sendAndWait(new SettlePayment(notice.paymentId(), notice.outcome(), notice.amount()));
         log.info("payment {} settled by the provider: {} {}", notice.paymentId(), notice.outcome(), notice.amount());
-        return Map.of("paymentId", notice.paymentId(), "received", true);
+        return notice;
     }
 
     @PostMapping("/sandbox/payments/{providerReference}/pay")

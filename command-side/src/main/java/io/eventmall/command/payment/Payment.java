@@ -42,7 +42,10 @@ public class Payment {
         apply(new PaymentRequested(paymentId, orderId, customerId, amount, providerReference));
     }
 
-    /** The provider's word on the payment; a paid amount other than the one requested fails it. */
+    /**
+     * The provider's word on the payment. A paid amount other than the one requested fails it, and whatever money did
+     * arrive goes straight back: nothing is kept that was not owed (the order stays payable).
+     */
     @CommandHandler
     public void handle(SettlePayment command) {
         if (stage != Stage.REQUESTED) {
@@ -53,6 +56,10 @@ public class Payment {
             apply(new PaymentFailed(paymentId, orderId, customerId, command.paidAmount(), "DECLINED_BY_PROVIDER"));
         } else if (command.paidAmount() != amount) {
             apply(new PaymentFailed(paymentId, orderId, customerId, command.paidAmount(), "AMOUNT_MISMATCH"));
+            if (command.paidAmount() > 0) {
+                apply(new PaymentRefunded(paymentId, orderId, customerId, command.paidAmount(), "paid "
+                        + command.paidAmount() + " where " + amount + " was asked: the money received is paid back"));
+            }
         } else {
             apply(new PaymentSucceeded(paymentId, orderId, customerId, amount));
         }

@@ -36,10 +36,12 @@ class PaymentTest {
     }
 
     @Test
-    void anAmountOtherThanRequestedFailsThePayment() {
+    void anAmountOtherThanRequestedFailsThePaymentAndPaysTheMoneyBack() {
         fixture.given(REQUESTED)
                 .when(new SettlePayment(PAYMENT, PaymentOutcome.SUCCESS, 4_000))
-                .expectEvents(new PaymentFailed(PAYMENT, ORDER, CUSTOMER, 4_000, "AMOUNT_MISMATCH"));
+                .expectEvents(new PaymentFailed(PAYMENT, ORDER, CUSTOMER, 4_000, "AMOUNT_MISMATCH"),
+                        new PaymentRefunded(PAYMENT, ORDER, CUSTOMER, 4_000,
+                                "paid 4000 where 4500 was asked: the money received is paid back"));
     }
 
     @Test
