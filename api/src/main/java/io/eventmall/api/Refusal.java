@@ -16,7 +16,8 @@ public enum Refusal {
     ENDED(409),
     INSUFFICIENT_STOCK(409),
     NOT_LISTED(409),
-    DUPLICATE_REQUEST(409);
+    DUPLICATE_REQUEST(409),
+    COUPON_NOT_APPLICABLE(409);
 
     private final int httpStatus;
 

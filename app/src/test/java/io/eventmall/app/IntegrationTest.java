@@ -14,6 +14,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = MallApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"dev", "test"})
 @Import({CleanDatabase.class, CleanRedis.class, TestApi.Config.class, StoreProbe.class, RequestThreadJdbcCounter.class,
-        Buyers.class})
+        TestSmtpServer.Config.class, Buyers.class})
 public @interface IntegrationTest {
 }

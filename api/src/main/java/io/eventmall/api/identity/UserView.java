@@ -2,5 +2,6 @@ package io.eventmall.api.identity;
 
 import java.util.Set;
 
-public record UserView(String userId, String username, String mobile, Set<Role> roles) {
+/** In the read model {@code mobile} and {@code email} are sealed; the web layer opens them for their owner. */
+public record UserView(String userId, String username, String mobile, Set<Role> roles, String email) {
 }

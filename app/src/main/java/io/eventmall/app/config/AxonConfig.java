@@ -1,5 +1,6 @@
 package io.eventmall.app.config;
 
+import io.eventmall.command.coupon.JdbcCouponLedger;
 import io.eventmall.app.observability.OrderOutcomeMetrics;
 import io.eventmall.command.flashsale.JdbcFlashSaleLedger;
 import io.eventmall.command.identity.UsernameClaims;
@@ -67,6 +68,7 @@ public class AxonConfig {
                 .registerSubscribingEventProcessor(UsernameClaims.PROCESSING_GROUP)
                 .registerSubscribingEventProcessor(JdbcFlashSaleLedger.PROCESSING_GROUP)
                 .registerSubscribingEventProcessor(JdbcInventoryLedger.PROCESSING_GROUP)
+                .registerSubscribingEventProcessor(JdbcCouponLedger.PROCESSING_GROUP)
                 .registerSubscribingEventProcessor(OrderOutcomeMetrics.PROCESSING_GROUP);
     }
 

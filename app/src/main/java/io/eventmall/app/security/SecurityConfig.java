@@ -54,6 +54,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/home", "/api/v1/products/**", "/api/v1/search",
                                 "/api/v1/rankings", "/api/v1/merchants/**", "/api/v1/categories/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/flash-sales", "/api/v1/flash-sales/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/coupons/claims").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/coupons/*").permitAll()
                         // The operators' flash-sale screen is a static page; its data needs an ANALYST or ADMIN token.
                         .requestMatchers(HttpMethod.GET, "/ops/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/v3/api-docs/**",

@@ -13,6 +13,7 @@ import io.eventmall.app.security.LoginThrottle;
 import io.eventmall.app.security.TokenIssuer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -73,7 +74,7 @@ public class IdentityController {
         throttle.beforeRegistration(request.getRemoteAddr());
         String userId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterUser(userId, body.username(), passwords.encode(body.password()),
-                vault.seal(userId, body.mobile()), EnumSet.of(Role.CUSTOMER)));
+                vault.seal(userId, body.mobile()), EnumSet.of(Role.CUSTOMER), vault.seal(userId, body.email())));
         log.info("user {} registered as '{}'", userId, body.username());
         // Login reads the users read model: answer once it knows the new user, so login right after works.
         readModel.until(() -> reads.find(new FindUser(userId), UserView.class).isPresent());
@@ -100,7 +101,8 @@ public class IdentityController {
     UserView me(Authentication authentication) {
         String userId = Caller.of(authentication).userId();
         UserView user = reads.require(new FindUser(userId), UserView.class, "user", userId);
-        return new UserView(user.userId(), user.username(), vault.open(userId, user.mobile()), user.roles());
+        return new UserView(user.userId(), user.username(), vault.open(userId, user.mobile()), user.roles(),
+                vault.open(userId, user.email()));
     }
 
     /** Forgets the caller: no more login, and their personal data in the history becomes unreadable. */
@@ -140,7 +142,9 @@ public class IdentityController {
             @NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9_.@-]+",
                     message = "may contain letters, digits and _ . @ - only") String username,
             @NotBlank @Utf8Size(min = PASSWORD_MIN_BYTES, max = PASSWORD_MAX_BYTES) String password,
-            @Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "must be a phone number") String mobile) {
+            @Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "must be a phone number") String mobile,
+            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an e-mail address") @Size(max = 254)
+            String email) {
     }
 
     record Login(@NotBlank @Size(max = 64) String username,

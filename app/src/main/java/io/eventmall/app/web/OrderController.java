@@ -60,7 +60,7 @@ public class OrderController {
         String customerId = Caller.of(authentication).userId();
         List<OrderLineRequest> lines = body.items().stream()
                 .map(item -> new OrderLineRequest(item.productId(), item.quantity())).toList();
-        return placeOrder(customerId, lines, body.addressId(), false, idempotencyKey);
+        return placeOrder(customerId, lines, body.addressId(), false, idempotencyKey, body.couponClaimId());
     }
 
     /** The ordered lines leave the cart once the order is accepted (OrderFulfilment), not before. */
@@ -75,7 +75,7 @@ public class OrderController {
         }
         List<OrderLineRequest> lines = cart.items().stream()
                 .map(item -> new OrderLineRequest(item.productId(), item.quantity())).toList();
-        return placeOrder(customerId, lines, body.addressId(), true, idempotencyKey);
+        return placeOrder(customerId, lines, body.addressId(), true, idempotencyKey, body.couponClaimId());
     }
 
     @GetMapping("/orders/{orderId}")
@@ -129,10 +129,10 @@ public class OrderController {
      * stream; polling the read model here would hold a request thread per order for nothing.
      */
     private OrderAccepted placeOrder(String customerId, List<OrderLineRequest> lines, String addressId,
-                                     boolean fromCart, String idempotencyKey) {
+                                     boolean fromCart, String idempotencyKey, String couponClaimId) {
         String orderId = IdempotencyKeys.idFor("order", customerId, idempotencyKey);
         try {
-            commands.sendAndWait(new PlaceOrder(orderId, customerId, lines, addressId, fromCart));
+            commands.sendAndWait(new PlaceOrder(orderId, customerId, lines, addressId, fromCart, couponClaimId));
         } catch (AggregateStreamCreationException raceLostToTwin) {
             log.info("order {} was placed by a concurrent request with the same idempotency key", orderId);
         }
@@ -144,10 +144,10 @@ public class OrderController {
     }
 
     record NewOrder(@NotNull @NotEmpty @Size(max = 50) List<@Valid @NotNull OrderItem> items,
-                    @NotBlank @Size(max = 64) String addressId) {
+                    @NotBlank @Size(max = 64) String addressId, @Size(max = 160) String couponClaimId) {
     }
 
-    record Checkout(@NotBlank @Size(max = 64) String addressId) {
+    record Checkout(@NotBlank @Size(max = 64) String addressId, @Size(max = 160) String couponClaimId) {
     }
 
     record Refund(@Size(max = 500) String reason) {

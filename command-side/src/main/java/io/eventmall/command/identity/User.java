@@ -39,7 +39,7 @@ public class User {
         // The hash goes to its own table, never into the history that auditors read and that is kept forever.
         credentials.store(command.userId(), command.username(), command.passwordHash());
         apply(new UserRegistered(command.userId(), command.username(), command.mobile(),
-                everyUserIsACustomer(command.roles())));
+                everyUserIsACustomer(command.roles()), command.email()));
     }
 
     protected User() {

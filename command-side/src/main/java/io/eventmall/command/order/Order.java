@@ -80,8 +80,18 @@ public class Order {
 
     Order(String orderId, String customerId, List<OrderLine> lines, ShippingAddress shippingAddress,
           boolean fromCart) {
-        apply(new OrderPlaced(orderId, customerId, List.copyOf(lines), totalOf(lines), shippingAddress, null, null,
-                fromCart));
+        this(orderId, customerId, lines, shippingAddress, fromCart, null, 0);
+    }
+
+    /** An order using a coupon claim: the customer pays the lines' total less the coupon's discount. */
+    Order(String orderId, String customerId, List<OrderLine> lines, ShippingAddress shippingAddress,
+          boolean fromCart, String couponClaimId, long discountAmount) {
+        long linesTotal = totalOf(lines);
+        if (discountAmount < 0 || discountAmount > linesTotal) {
+            throw RuleViolation.invalid("a discount of " + discountAmount + " does not fit a total of " + linesTotal);
+        }
+        apply(new OrderPlaced(orderId, customerId, List.copyOf(lines), linesTotal - discountAmount, shippingAddress,
+                null, null, fromCart, couponClaimId, discountAmount));
     }
 
     /**

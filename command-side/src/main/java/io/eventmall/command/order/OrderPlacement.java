@@ -9,6 +9,7 @@ import io.eventmall.api.order.PlaceFlashSaleOrder;
 import io.eventmall.api.order.PlaceOrder;
 import io.eventmall.command.Required;
 import io.eventmall.command.address.Address;
+import io.eventmall.command.coupon.CouponDiscounts;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -39,9 +40,12 @@ public class OrderPlacement {
         this.orderRepository = orderRepository;
     }
 
-    /** Order ids derive from the client's Idempotency-Key, so a known id is a retry and gets the first answer. */
+    /**
+     * Order ids derive from the client's Idempotency-Key, so a known id is a retry and gets the first answer.
+     * A coupon claim's discount is priced from the quoted lines (Axon injects {@code coupons}).
+     */
     @CommandHandler
-    public String handle(PlaceOrder command) throws Exception {
+    public String handle(PlaceOrder command, CouponDiscounts coupons) throws Exception {
         if (isPlaced(command.orderId())) {
             return command.orderId();
         }
@@ -51,8 +55,10 @@ public class OrderPlacement {
         List<OrderLine> lines = quote(command.lines());
         ShippingAddress shippingAddress = existing(addressRepository, "address", command.addressId())
                 .invoke(address -> address.shipTo(command.customerId()));
+        long discount = command.couponClaimId() == null ? 0
+                : coupons.discountFor(command.couponClaimId(), command.customerId(), lines);
         orderRepository.newInstance(() -> new Order(command.orderId(), command.customerId(), lines, shippingAddress,
-                command.fromCart()));
+                command.fromCart(), command.couponClaimId(), discount));
         return command.orderId();
     }
 

@@ -4,6 +4,8 @@ import io.eventmall.api.Refusal;
 import io.eventmall.api.address.AddressAdded;
 import io.eventmall.api.address.AddressRemoved;
 import io.eventmall.api.address.ShippingAddress;
+import io.eventmall.api.coupon.CouponClaimed;
+import io.eventmall.api.coupon.CouponCreated;
 import io.eventmall.api.order.OrderAccepted;
 import io.eventmall.api.order.OrderLine;
 import io.eventmall.api.order.OrderLineRequest;
@@ -16,6 +18,9 @@ import io.eventmall.command.InMemoryAggregates;
 import io.eventmall.command.Refused;
 import io.eventmall.command.address.Address;
 import io.eventmall.command.product.Product;
+import io.eventmall.command.coupon.Coupon;
+import io.eventmall.command.coupon.CouponDiscounts;
+import io.eventmall.command.coupon.LedgerOfCouponEvents;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +44,7 @@ class OrderPlacementTest {
             new ShippingAddress("Li Lei", "13800000000", "Zhejiang", "Hangzhou", "Xihu", "1 Lake Road", null);
 
     private final InMemoryAggregates catalogAndAddresses = new InMemoryAggregates();
+    private final LedgerOfCouponEvents coupons = new LedgerOfCouponEvents();
     private AggregateTestFixture<Order> fixture;
 
     @BeforeEach
@@ -52,6 +58,7 @@ class OrderPlacementTest {
                 new AddressAdded("address-old", CUSTOMER, HOME, false), new AddressRemoved("address-old", CUSTOMER));
 
         fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(new CouponDiscounts(coupons, catalogAndAddresses.repository(Coupon.class)));
         fixture.registerAnnotatedCommandHandler(new OrderPlacement(new ProductQuotes(catalogAndAddresses.repository(Product.class)),
                 catalogAndAddresses.repository(Address.class), fixture.getRepository()));
     }
@@ -75,6 +82,39 @@ class OrderPlacementTest {
                         List.of(new OrderLine("product-tea", "Longjing", 1_000, 2, "merchant-1"),
                                 new OrderLine("product-pot", "Teapot", 2_500, 1, "merchant-1")),
                         4_500, HOME, null, null, false));
+    }
+
+    private PlaceOrder placeOrderWithCoupon(String claimId, OrderLineRequest... lines) {
+        catalogAndAddresses.given(Coupon.class, "coupon-1", new CouponCreated("coupon-1", "Tea time", 500, 2_000, 10, 1,
+                Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"), "merchant-1"));
+        coupons.record(new CouponClaimed("coupon-1", "claim-mine", CUSTOMER, 9),
+                new CouponClaimed("coupon-1", "claim-theirs", "someone-else", 8));
+        return new PlaceOrder(ORDER, CUSTOMER, List.of(lines), "address-home", false, claimId);
+    }
+
+    @Test
+    void aCouponClaimTakesItsDiscountOffTheTotal() {
+        fixture.givenNoPriorActivity()
+                .when(placeOrderWithCoupon("claim-mine", new OrderLineRequest("product-tea", 2)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
+                        List.of(new OrderLine("product-tea", "Longjing", 1_000, 2, "merchant-1")),
+                        1_500, HOME, null, null, false, "claim-mine", 500));
+    }
+
+    @Test
+    void aCouponBelowItsMinimumAnotherUsersOrAUsedClaimIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(placeOrderWithCoupon("claim-mine", new OrderLineRequest("product-tea", 1)))
+                .expectException(Refused.because(Refusal.COUPON_NOT_APPLICABLE));
+        fixture.givenNoPriorActivity()
+                .when(placeOrderWithCoupon("claim-theirs", new OrderLineRequest("product-tea", 2)))
+                .expectException(Refused.because(Refusal.NOT_FOUND));
+        PlaceOrder usingAUsedClaim = placeOrderWithCoupon("claim-mine", new OrderLineRequest("product-tea", 2));
+        coupons.usedBy("claim-mine", "order-before");
+        fixture.givenNoPriorActivity()
+                .when(usingAUsedClaim)
+                .expectException(Refused.because(Refusal.COUPON_NOT_APPLICABLE));
     }
 
     @Test

@@ -20,6 +20,7 @@ class UserEntity {
     @Column(nullable = false, unique = true)
     private String username;
     private String mobile;
+    private String email;
     /** Comma-separated role names: a user has few roles and they are always read together. */
     @Column(nullable = false)
     private String roles;
@@ -27,11 +28,18 @@ class UserEntity {
     protected UserEntity() {
     }
 
-    UserEntity(String userId, String username, String mobile, Set<Role> roles) {
+    UserEntity(String userId, String username, String mobile, Set<Role> roles, String email) {
         this.userId = userId;
         this.username = username;
         this.mobile = mobile;
+        this.email = email;
         assignRoles(roles);
+    }
+
+    /** The person was forgotten: their sealed contact details are dropped too (their key is gone anyway). */
+    void forgetContactDetails() {
+        this.mobile = null;
+        this.email = null;
     }
 
     void assignRoles(Set<Role> newRoles) {
@@ -45,6 +53,6 @@ class UserEntity {
     }
 
     UserView toView() {
-        return new UserView(userId, username, mobile, roles());
+        return new UserView(userId, username, mobile, roles(), email);
     }
 }

@@ -2,6 +2,7 @@ package io.eventmall.query.identity;
 
 import io.eventmall.api.identity.FindUser;
 import io.eventmall.api.identity.RolesAssigned;
+import io.eventmall.api.identity.UserForgotten;
 import io.eventmall.api.identity.UserRegistered;
 import io.eventmall.api.identity.UserView;
 import java.util.Optional;
@@ -26,12 +27,17 @@ public class UserProjection {
 
     @EventHandler
     void on(UserRegistered event) {
-        users.save(new UserEntity(event.userId(), event.username(), event.mobile(), event.roles()));
+        users.save(new UserEntity(event.userId(), event.username(), event.mobile(), event.roles(), event.email()));
     }
 
     @EventHandler
     void on(RolesAssigned event) {
         users.findById(event.userId()).ifPresent(user -> user.assignRoles(event.roles()));
+    }
+
+    @EventHandler
+    void on(UserForgotten event) {
+        users.findById(event.userId()).ifPresent(UserEntity::forgetContactDetails);
     }
 
     @ResetHandler

@@ -39,6 +39,8 @@ class OrderEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     private List<OrderHistoryEntry> history;
+    private long discountAmount;
+    private String couponClaimId;
 
     protected OrderEntity() {
     }
@@ -53,6 +55,11 @@ class OrderEntity {
         this.createdAt = createdAt;
         this.status = OrderStatus.PENDING;
         this.history = new ArrayList<>(List.of(new OrderHistoryEntry(OrderStatus.PENDING, createdAt, null)));
+    }
+
+    void discountedBy(String couponClaimId, long discountAmount) {
+        this.couponClaimId = couponClaimId;
+        this.discountAmount = discountAmount;
     }
 
     void moveTo(OrderStatus newStatus, Instant at, String note) {
@@ -78,11 +85,11 @@ class OrderEntity {
     OrderView toViewOfShop(String merchantId) {
         List<OrderLine> shopLines = items.stream().filter(line -> merchantId.equals(line.merchantId())).toList();
         return new OrderView(orderId, customerId, status, shopLines, totalAmount, createdAt, paymentDeadline, paidAt,
-                flashSaleId, List.copyOf(history));
+                flashSaleId, List.copyOf(history), discountAmount, couponClaimId);
     }
 
     OrderView toView() {
         return new OrderView(orderId, customerId, status, items, totalAmount, createdAt, paymentDeadline, paidAt,
-                flashSaleId, List.copyOf(history));
+                flashSaleId, List.copyOf(history), discountAmount, couponClaimId);
     }
 }

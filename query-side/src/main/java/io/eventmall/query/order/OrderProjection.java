@@ -50,8 +50,10 @@ public class OrderProjection {
         if (orders.existsById(event.orderId())) {
             return;
         }
-        orders.save(new OrderEntity(event.orderId(), event.customerId(), event.lines(), event.totalAmount(),
-                event.flashSaleId(), at));
+        OrderEntity order = new OrderEntity(event.orderId(), event.customerId(), event.lines(), event.totalAmount(),
+                event.flashSaleId(), at);
+        order.discountedBy(event.couponClaimId(), event.discountAmount());
+        orders.save(order);
         publish(event.orderId());
     }
 

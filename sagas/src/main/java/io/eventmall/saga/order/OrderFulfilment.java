@@ -112,6 +112,9 @@ public class OrderFulfilment {
         if (flashSaleId != null) {
             notifications.send(new Notification(customerId, "FLASH_SALE_RESERVED", "Your flash-sale order is reserved",
                     "Order " + orderId + " holds your units; pay before " + accepted.paymentDeadline() + "."));
+        } else {
+            notifications.send(new Notification(customerId, "ORDER_ACCEPTED", "Order accepted",
+                    "Order " + orderId + " is reserved for you; pay before " + accepted.paymentDeadline() + "."));
         }
     }
 

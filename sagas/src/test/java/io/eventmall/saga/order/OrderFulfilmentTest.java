@@ -126,7 +126,7 @@ class OrderFulfilmentTest {
                 .whenPublishingA(new OrderPaid(ORDER, "payment-1", 4_500))
                 .expectActiveSagas(0)
                 .expectNoDispatchedCommands();
-        assertThat(notifications.kinds()).containsExactly("PAYMENT_RECEIVED");
+        assertThat(notifications.kinds()).containsExactly("ORDER_ACCEPTED", "PAYMENT_RECEIVED");
     }
 
     @Test
@@ -218,7 +218,7 @@ class OrderFulfilmentTest {
                 .whenPublishingA(new OrderExpired(ORDER))
                 .expectActiveSagas(0)
                 .expectDispatchedCommands(new ReleaseStock("tea", ORDER), new ReleaseStock("pot", ORDER));
-        assertThat(notifications.kinds()).containsExactly("ORDER_EXPIRED");
+        assertThat(notifications.kinds()).containsExactly("ORDER_ACCEPTED", "ORDER_EXPIRED");
     }
 
     @Test

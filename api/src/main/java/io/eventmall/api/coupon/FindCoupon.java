@@ -1,0 +1,4 @@
+package io.eventmall.api.coupon;
+
+public record FindCoupon(String couponId) {
+}
