@@ -1,6 +1,7 @@
 -- wrk script of the flash-sale spike (FlashSaleBenchmark): every request is the next buyer's purchase. The buyers'
 -- tokens are read from the file named in the environment (WRK_TOKENS), one per line; wrk thread t of n takes buyers
--- t, t+n, t+2n, ... and starts over when it runs out. Each thread counts answers by status and keeps the first
+-- t, t+n, t+2n, ... and starts over when it runs out. A line may carry the buyer's purchase token after a space (a sale
+-- that requires one): it goes in X-Purchase-Token. Each thread counts answers by status and keeps the first
 -- accepted orders (token index and order id) so the harness can follow them to AWAITING_PAYMENT.
 local threads = {}
 
@@ -11,8 +12,11 @@ end
 
 function init(args)
   tokens = {}
+  purchase_tokens = {}
   for line in io.lines(os.getenv("WRK_TOKENS")) do
-    tokens[#tokens + 1] = line
+    local access, purchase = string.match(line, "^(%S+) ?(%S*)$")
+    tokens[#tokens + 1] = access
+    purchase_tokens[#tokens] = purchase
   end
   stride = tonumber(os.getenv("WRK_THREADS"))
   next_buyer = index + 1
@@ -28,10 +32,14 @@ function request()
   if next_buyer > #tokens then
     next_buyer = index + 1
   end
-  return wrk.format("POST", sale_path, {
+  local headers = {
     ["Authorization"] = "Bearer " .. tokens[current],
     ["Content-Type"] = "application/json"
-  }, '{"quantity":1}')
+  }
+  if purchase_tokens[current] ~= "" then
+    headers["X-Purchase-Token"] = purchase_tokens[current]
+  end
+  return wrk.format("POST", sale_path, headers, '{"quantity":1}')
 end
 
 function response(status, headers, body)

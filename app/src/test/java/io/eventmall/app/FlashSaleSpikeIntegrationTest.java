@@ -150,7 +150,6 @@ class FlashSaleSpikeIntegrationTest {
         String flashSaleId = newSale(2, 1, Instant.now().minusSeconds(5));
         TestApi.User first = buyers(1).get(0);
         assertThat(purchase(flashSaleId, first, "k").status()).isEqualTo(202);
-        double conflictsBefore = meters.counter("mall.flash-sale.batch.conflicts").count();
 
         long next = jdbc.queryForObject("SELECT max(sequence_number) + 1 FROM domain_event_entry"
                 + " WHERE aggregate_identifier = ?", Long.class, flashSaleId);
@@ -159,11 +158,11 @@ class FlashSaleSpikeIntegrationTest {
                 flashSaleId, next, new FlashSaleUnitsPurchased(flashSaleId, otherNodesPurchase,
                 UUID.randomUUID().toString(), "someone-on-another-node", productOf(flashSaleId), 1, 1_000, 0))));
 
-        // Straight to the writer: the gate may already have counted the other node's purchase.
+        // Straight to the writer: the gate may already have counted the other node's purchase. The cached aggregate
+        // still has a unit left, so only a decision taken again on the fresh stream can say SOLD_OUT.
         FlashSalePurchaseDecision late = writer.submit(purchaseOf(flashSaleId, "late", "late-buyer", 1))
                 .get(10, TimeUnit.SECONDS);
         assertThat(late.refusal()).isEqualTo(Refusal.SOLD_OUT);
-        assertThat(meters.counter("mall.flash-sale.batch.conflicts").count()).isGreaterThan(conflictsBefore);
         assertThat(store.eventsOf(flashSaleId, "FlashSaleUnitsPurchased")).isEqualTo(2);
     }
 

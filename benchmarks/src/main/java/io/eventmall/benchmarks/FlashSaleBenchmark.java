@@ -33,7 +33,9 @@ import org.HdrHistogram.Histogram;
  * connections (128), threads (2), duration (PT25S), trivial-duration (PT10S), ceiling-seconds (10),
  * admin-username (admin), admin-password (admin-dev-password), jwt-secret (the dev secret), jwt-issuer (eventmall),
  * redis-host (127.0.0.1), redis-port (6379), redis-scratch-db (15), pg-scratch-db (mall_bench_ceiling),
- * gate-script (query-side/src/main/resources/redis/gate-admit.lua).
+ * gate-script (query-side/src/main/resources/redis/gate-admit.lua), purchase-token (false: with true the sale requires
+ * a purchase token, every buyer fetches theirs before the spike and sends it; start the application with
+ * {@code --mall.flash-sale.purchase-token-ttl=PT10M} so that tokens fetched early are still valid).
  * Start the application with {@code --mall.flash-sale.user-rate-limit=1000000}: wrk's connections reuse buyers
  * when they run out, and the benchmark is about the gate, the writer and the aggregate, not the 429 path.
  */
@@ -94,7 +96,15 @@ public final class FlashSaleBenchmark {
         double pgInserts = Ceilings.pgInsertsPerSecond(options.getOrDefault("pg-scratch-db", "mall_bench_ceiling"),
                 ceilingSeconds);
 
-        String saleId = bench.newSale(admin, productId, quantity);
+        boolean purchaseTokens = Boolean.parseBoolean(options.getOrDefault("purchase-token", "false"));
+        String saleId = bench.newSale(admin, productId, quantity, purchaseTokens);
+        if (purchaseTokens) {
+            // The hidden purchase path: every buyer fetches their token before the start, as a client would.
+            long fetching = System.nanoTime();
+            Files.write(tokenFile, bench.withPurchaseTokens(saleId, buyerTokens));
+            System.out.printf(Locale.ROOT, "fetched %,d purchase tokens in %d ms%n", buyers,
+                    Duration.ofNanos(System.nanoTime() - fetching).toMillis());
+        }
         Watch watch = bench.watch(saleId, productId);
         watch.start();
         Wrk.Result spike = Wrk.purchases(base.toString(), "/api/v1/flash-sales/" + saleId + "/purchases", tokenFile,
@@ -293,11 +303,35 @@ public final class FlashSaleBenchmark {
                 "name", "Bench drone", "images", List.of(), "price", 99_000)).path("productId").asText();
     }
 
-    private String newSale(String admin, String productId, int quantity) throws IOException, InterruptedException {
+    private String newSale(String admin, String productId, int quantity, boolean requirePurchaseToken)
+            throws IOException, InterruptedException {
         Instant now = Instant.now();
         return post("/api/v1/flash-sales", admin, Map.of("productId", productId, "price", 9_900, "quantity", quantity,
                 "perUserLimit", 1, "startsAt", now.minusSeconds(1).toString(),
-                "endsAt", now.plusSeconds(3600).toString())).path("flashSaleId").asText();
+                "endsAt", now.plusSeconds(3600).toString(), "requirePurchaseToken", requirePurchaseToken))
+                .path("flashSaleId").asText();
+    }
+
+    /** Each buyer's line of the token file with their purchase token for the sale after a space. */
+    private List<String> withPurchaseTokens(String saleId, List<String> buyerTokens) throws InterruptedException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<String>> lines = new ArrayList<>();
+            for (String buyer : buyerTokens) {
+                lines.add(pool.submit(() -> buyer + " " + json.readTree(
+                        get(base.resolve("/api/v1/flash-sales/" + saleId + "/purchase-token").toString(), buyer))
+                        .path("token").asText()));
+            }
+            List<String> result = new ArrayList<>(lines.size());
+            for (java.util.concurrent.Future<String> line : lines) {
+                result.add(line.get());
+            }
+            return result;
+        } catch (java.util.concurrent.ExecutionException failed) {
+            throw new IllegalStateException("a purchase token could not be fetched", failed.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private String login(String username, String password) throws IOException, InterruptedException {

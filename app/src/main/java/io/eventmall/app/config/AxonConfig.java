@@ -14,7 +14,13 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.List;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
@@ -109,6 +115,41 @@ public class AxonConfig {
     @Bean
     public ProcessCommands processCommands(CommandGateway commandGateway, ExecutorService processCommandExecutor) {
         return new ProcessCommands(commandGateway, processCommandExecutor);
+    }
+
+    /**
+     * Several nodes share one event store, each with its own aggregate cache: a command on a node whose cached copy is
+     * stale meets the unique (aggregate, sequence) index, its unit of work rolls back (dropping the stale copy) and
+     * the gateway sends it again, a few times, on the fresh stream. Only such conflicts are retried; a refusal or any
+     * other failure is answered at once.
+     */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus,
+                                         @Value("${mall.commands.conflict-retries:3}") int conflictRetries) {
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "command-conflict-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(retries)
+                        .retryInterval(20)
+                        .maxRetryCount(conflictRetries)
+                        .nonTransientFailurePredicate(failure -> !isAppendConflict(failure))
+                        .build())
+                .build();
+    }
+
+    /** Another writer appended at the sequence this one expected. */
+    static boolean isAppendConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConcurrencyException && !(cause instanceof AggregateStreamCreationException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Bean
