@@ -29,6 +29,8 @@ class ProductPageCacheIntegrationTest {
     @Autowired
     TestApi api;
     @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
     ProductDetailCache cache;
     @Autowired
     StringRedisTemplate redis;
@@ -112,11 +114,11 @@ class ProductPageCacheIntegrationTest {
     void aProductPageHitTakesNoDatabaseConnection() {
         String productId = api.newProduct(api.adminToken(), 4_200, 3);
         api.eventually("/products/" + productId, null, r -> r.status() == 200);
-        long before = RequestThreadJdbcCounter.connectionsTakenByRequests();
+        long before = RequestThreadJdbcCounter.connectionsTakenByRequests(dataSource);
         for (int i = 0; i < 20; i++) {
             assertThat(api.get("/products/" + productId, null).body().path("price").asLong()).isEqualTo(4_200);
         }
-        assertThat(RequestThreadJdbcCounter.connectionsTakenByRequests()).isEqualTo(before);
+        assertThat(RequestThreadJdbcCounter.connectionsTakenByRequests(dataSource)).isEqualTo(before);
     }
 
     /** The product projection has handled the product's events, so no eviction races the measurement. */

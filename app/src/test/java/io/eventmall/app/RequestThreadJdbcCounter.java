@@ -16,10 +16,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 @TestConfiguration
 public class RequestThreadJdbcCounter {
 
-    private static final AtomicLong CONNECTIONS = new AtomicLong();
-
-    public static long connectionsTakenByRequests() {
-        return CONNECTIONS.get();
+    /**
+     * Connections taken by this context's request threads. Counted per context (per data source): several test
+     * contexts live in one JVM, and another context's requests must not count here.
+     */
+    public static long connectionsTakenByRequests(DataSource dataSource) {
+        return ((Counting) dataSource).connections.get();
     }
 
     @Bean
@@ -34,6 +36,8 @@ public class RequestThreadJdbcCounter {
     }
 
     static final class Counting extends DelegatingDataSource {
+
+        private final AtomicLong connections = new AtomicLong();
 
         Counting(DataSource target) {
             super(target);
@@ -51,9 +55,9 @@ public class RequestThreadJdbcCounter {
             return super.getConnection(username, password);
         }
 
-        private static void count() {
+        private void count() {
             if (Thread.currentThread().getName().contains("-exec-")) {
-                CONNECTIONS.incrementAndGet();
+                connections.incrementAndGet();
             }
         }
     }
