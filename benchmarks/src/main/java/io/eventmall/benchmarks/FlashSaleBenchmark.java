@@ -33,7 +33,7 @@ import org.HdrHistogram.Histogram;
  * connections (128), threads (2), duration (PT25S), trivial-duration (PT10S), ceiling-seconds (10),
  * admin-username (admin), admin-password (admin-dev-password), jwt-secret (the dev secret), jwt-issuer (eventmall),
  * redis-host (127.0.0.1), redis-port (6379), redis-scratch-db (15), pg-scratch-db (mall_bench_ceiling),
- * gate-script (query-side/src/main/resources/redis/gate-admit.lua), purchase-token (false: with true the sale requires
+ * gate-script (query-side/src/main/resources/redis/gate-admit.lua), order-sample-wait (PT120S), purchase-token (false: with true the sale requires
  * a purchase token, every buyer fetches theirs before the spike and sends it; start the application with
  * {@code --mall.flash-sale.purchase-token-ttl=PT10M} so that tokens fetched early are still valid).
  * Start the application with {@code --mall.flash-sale.user-rate-limit=1000000}: wrk's connections reuse buyers
@@ -114,7 +114,8 @@ public final class FlashSaleBenchmark {
 
         int remaining = bench.settledRemaining(saleId);
         long accepted = spike.count(202);
-        Duration toAwaitingPayment = bench.untilAwaitingPayment(spike.accepted(), buyerTokens);
+        Duration orderWait = Duration.parse(options.getOrDefault("order-sample-wait", "PT120S"));
+        Duration toAwaitingPayment = bench.untilAwaitingPayment(spike.accepted(), buyerTokens, orderWait);
 
         System.out.println();
         System.out.println("| measured | figure | vs ceiling |");
@@ -140,7 +141,7 @@ public final class FlashSaleBenchmark {
         row("GET /products/{id} during the spike: max / p99, non-2xx", watch.product.maxMillis() + " / "
                 + watch.product.p99Millis() + " ms, " + watch.product.failures, "");
         row("sample of " + spike.accepted().size() + " orders AWAITING_PAYMENT, after the spike ended",
-                toAwaitingPayment == null ? "not within 120 s" : toAwaitingPayment.toMillis() + " ms", "");
+                toAwaitingPayment == null ? "not within " + orderWait.toSeconds() + " s" : toAwaitingPayment.toMillis() + " ms", "");
     }
 
     private static void row(String what, String figure, String ratio) {
@@ -275,12 +276,12 @@ public final class FlashSaleBenchmark {
     }
 
     /** From the end of the spike until every sampled order awaits payment (null after 120 s). */
-    private Duration untilAwaitingPayment(List<String> sample, List<String> buyerTokens)
+    private Duration untilAwaitingPayment(List<String> sample, List<String> buyerTokens, Duration wait)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         List<String> waiting = new ArrayList<>(sample);
         while (!waiting.isEmpty()) {
-            if (Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(120)) > 0) {
+            if (Duration.ofNanos(System.nanoTime() - start).compareTo(wait) > 0) {
                 return null;
             }
             String[] entry = waiting.get(0).split(" ");
