@@ -18,8 +18,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.List;
 import org.axonframework.common.caching.Cache;
@@ -137,20 +135,11 @@ public class AxonConfig {
                         .retryExecutor(retries)
                         .retryInterval(20)
                         .maxRetryCount(conflictRetries)
-                        .nonTransientFailurePredicate(failure -> !isAppendConflict(failure))
+                        .nonTransientFailurePredicate(failure -> !AppendConflicts.isAppendConflict(failure))
                         .build())
                 .build();
     }
 
-    /** Another writer appended at the sequence this one expected. */
-    static boolean isAppendConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConcurrencyException && !(cause instanceof AggregateStreamCreationException)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @Bean
     public Clock clock() {

@@ -3,12 +3,12 @@ package io.eventmall.app.flashsale;
 import io.eventmall.api.flashsale.FlashSalePurchaseDecision;
 import io.eventmall.api.flashsale.PurchaseFlashSaleUnits;
 import io.eventmall.api.flashsale.PurchaseFlashSaleUnitsInBatch;
+import io.eventmall.app.config.AppendConflicts;
 import io.eventmall.query.gate.FlashSaleGate;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -158,7 +156,7 @@ public class FlashSaleWriter {
                 log.debug("flash sale {}: batch of {} purchases committed", flashSaleId, batch.size());
                 return;
             } catch (RuntimeException failure) {
-                if (isConflict(failure) && attempt < settings.conflictRetries()) {
+                if (AppendConflicts.isAppendConflict(failure) && attempt < settings.conflictRetries()) {
                     meters.counter("mall.flash-sale.batch.conflicts").increment();
                     log.info("flash sale {}: another writer appended first; deciding the batch of {} again (attempt {})",
                             flashSaleId, batch.size(), attempt + 2);
@@ -181,16 +179,6 @@ public class FlashSaleWriter {
         }
     }
 
-    /** The event store refused an append at a sequence another writer took first. */
-    private static boolean isConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof DataIntegrityViolationException
-                    || cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Batches already taken are written before the application stops (Tomcat drains requests first). */
     @PreDestroy
