@@ -25,7 +25,6 @@ case "${1:-}" in
   flash-sale) benchmark=io.eventmall.benchmarks.FlashSaleBenchmark; shift ;;
   orders) benchmark=io.eventmall.benchmarks.OrdersBenchmark; shift ;;
   audit-verify) benchmark=io.eventmall.benchmarks.AuditVerifyBenchmark; shift ;;
-  orders) benchmark=io.eventmall.benchmarks.OrdersBenchmark; shift ;;
   flash-sale-writer) benchmark=io.eventmall.benchmarks.FlashSaleWriterBenchmark; needs_running_app=false; shift ;;
 esac
 if [ "$benchmark" = io.eventmall.benchmarks.FlashSaleBenchmark ] && ! have wrk; then

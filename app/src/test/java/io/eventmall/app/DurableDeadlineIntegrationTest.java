@@ -9,7 +9,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +75,12 @@ class DurableDeadlineIntegrationTest {
             // Leave time for a second firing, should one be coming.
             Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
             assertThat(deadlinesFired(one) + deadlinesFired(other)).isEqualTo(1);
+            // The two instances share one JVM, hence one JVM name: each still claims segments as a node of its own.
+            Set<Integer> ofOne = segmentsProcessedBy(one, "OrderFulfilmentProcessor");
+            Set<Integer> ofOther = segmentsProcessedBy(other, "OrderFulfilmentProcessor");
+            assertThat(Collections.disjoint(ofOne, ofOther)).as("segments of one %s, of the other %s", ofOne, ofOther)
+                    .isTrue();
+            assertThat(union(ofOne, ofOther)).containsExactlyInAnyOrder(0, 1, 2, 3);
         }
     }
 
@@ -84,6 +95,17 @@ class DurableDeadlineIntegrationTest {
     private static TestApi api(ConfigurableApplicationContext context) {
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
         return new TestApi(port, "admin", ADMIN_PASSWORD);
+    }
+
+    private static Set<Integer> segmentsProcessedBy(ConfigurableApplicationContext context, String processor) {
+        return context.getBean(EventProcessingConfiguration.class).eventProcessor(processor, StreamingEventProcessor.class)
+                .orElseThrow().processingStatus().keySet();
+    }
+
+    private static Set<Integer> union(Set<Integer> some, Set<Integer> others) {
+        Set<Integer> all = new HashSet<>(some);
+        all.addAll(others);
+        return all;
     }
 
     private static double deadlinesFired(ConfigurableApplicationContext context) {

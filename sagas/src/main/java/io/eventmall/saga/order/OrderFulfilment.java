@@ -106,6 +106,7 @@ public class OrderFulfilment {
             return;
         }
         deadlineId = deadlines.schedule(accepted.paymentDeadline(), PAYMENT_DEADLINE);
+        log.info("order {}: payment deadline {} scheduled for {}", orderId, deadlineId, accepted.paymentDeadline());
         if (fromCart) {
             lines.forEach(line -> tolerate(new SetCartItemQuantity(customerId, line.productId(), 0)));
         }
@@ -121,7 +122,10 @@ public class OrderFulfilment {
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
     public void paymentDeadlinePassed() {
         Optional<RuleViolation> refused = commands.trySend(new ExpireOrder(orderId));
-        refused.ifPresent(why -> log.info("order {} did not expire at its deadline: {}", orderId, why.getMessage()));
+        refused.ifPresentOrElse(
+                why -> log.info("order {}: payment deadline {} fired, the order did not expire: {}", orderId, deadlineId,
+                        why.getMessage()),
+                () -> log.info("order {}: payment deadline {} fired, the order expired", orderId, deadlineId));
         meters.counter(DEADLINES_FIRED, "outcome", refused.isPresent() ? "already-settled" : "expired").increment();
     }
 
