@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventmall.command.flashsale.FlashSale;
 import io.eventmall.command.product.Product;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -76,10 +78,11 @@ class SnapshotIntegrationTest {
     }
 
     private void snapshotAndForget(Class<?> aggregateType, String aggregateId) {
+        // Snapshots are taken on a thread of their own, off the committing one.
         snapshotter.scheduleSnapshot(aggregateType, aggregateId);
-        Integer snapshots = jdbc.queryForObject(
-                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Integer.class, aggregateId);
-        assertThat(snapshots).isEqualTo(1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Integer.class, aggregateId))
+                .isEqualTo(1));
         // The store falls back to the full stream when a snapshot cannot be read: make sure this one can.
         Object restored = eventStore.readEvents(aggregateId).peek().getPayload();
         assertThat(restored).isInstanceOf(aggregateType);

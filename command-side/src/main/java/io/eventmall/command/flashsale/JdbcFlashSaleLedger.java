@@ -35,15 +35,23 @@ public class JdbcFlashSaleLedger implements FlashSaleLedger {
         this.jdbc = jdbc;
     }
 
+    /*
+     * Both reads look up each id of the batch on its own index entry (a LATERAL subquery per id), so a batch costs the
+     * same however many purchases the sale already holds. The plain form, "purchase_id = ANY (?)" beside the sale's
+     * id, let PostgreSQL's generic plan for the prepared statement walk every row of the sale and compare it with
+     * every id of the batch: 230 ms for a batch of 480 in a sale of 25,000, against 2-3 ms this way.
+     */
+
     @Override
     public Map<String, Purchase> purchases(String flashSaleId, Collection<String> purchaseIds) {
         Map<String, Purchase> known = new HashMap<>();
         if (purchaseIds.isEmpty()) {
             return known;
         }
-        jdbc.query("SELECT purchase_id, user_id, quantity, returned FROM flash_sale_purchase"
-                        + " WHERE flash_sale_id = ? AND purchase_id = ANY (?)",
-                statement -> bind(statement, flashSaleId, purchaseIds),
+        jdbc.query("SELECT p.purchase_id, p.user_id, p.quantity, p.returned FROM unnest(?) AS asked(purchase_id)"
+                        + " CROSS JOIN LATERAL (SELECT * FROM flash_sale_purchase p"
+                        + " WHERE p.purchase_id = asked.purchase_id AND p.flash_sale_id = ? LIMIT 1) p",
+                statement -> bind(statement, purchaseIds, flashSaleId),
                 row -> {
                     known.put(row.getString(1), new Purchase(row.getString(2), row.getInt(3), row.getBoolean(4)));
                 });
@@ -56,9 +64,11 @@ public class JdbcFlashSaleLedger implements FlashSaleLedger {
         if (userIds.isEmpty()) {
             return held;
         }
-        jdbc.query("SELECT user_id, sum(quantity) FROM flash_sale_purchase"
-                        + " WHERE flash_sale_id = ? AND user_id = ANY (?) AND NOT returned GROUP BY user_id",
-                statement -> bind(statement, flashSaleId, userIds),
+        jdbc.query("SELECT asked.user_id, holding.units FROM unnest(?) AS asked(user_id)"
+                        + " CROSS JOIN LATERAL (SELECT sum(p.quantity) AS units FROM flash_sale_purchase p"
+                        + " WHERE p.flash_sale_id = ? AND p.user_id = asked.user_id AND NOT p.returned) holding"
+                        + " WHERE holding.units IS NOT NULL",
+                statement -> bind(statement, userIds, flashSaleId),
                 row -> {
                     held.put(row.getString(1), row.getInt(2));
                 });
@@ -96,10 +106,10 @@ public class JdbcFlashSaleLedger implements FlashSaleLedger {
         }
     }
 
-    private static void bind(PreparedStatement statement, String flashSaleId, Collection<String> ids) throws SQLException {
+    private static void bind(PreparedStatement statement, Collection<String> ids, String flashSaleId) throws SQLException {
         Array array = statement.getConnection().createArrayOf("varchar", ids.toArray());
-        statement.setString(1, flashSaleId);
-        statement.setArray(2, array);
+        statement.setArray(1, array);
+        statement.setString(2, flashSaleId);
     }
 
     private static final class PendingRows {
