@@ -12,7 +12,7 @@ import org.springframework.core.env.MapPropertySource;
  * empty value as set and builds an exporter that refuses it, failing the start ("Invalid endpoint, must start with
  * http:// or https://"); deployment files pass the variable through empty when no collector is named
  * ({@code MANAGEMENT_OTLP_TRACING_ENDPOINT: ${MANAGEMENT_OTLP_TRACING_ENDPOINT:-}} in deploy/docker-compose.yml).
- * Here OTLP export is switched off instead ({@code management.otlp.tracing.export.enabled=false}).
+ * Here an empty endpoint reads as {@code management.otlp.tracing.export.enabled=false} instead.
  */
 public class BlankOtlpEndpointIsOff implements EnvironmentPostProcessor, Ordered {
 
@@ -23,7 +23,9 @@ public class BlankOtlpEndpointIsOff implements EnvironmentPostProcessor, Ordered
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String endpoint = environment.getProperty(ENDPOINT);
         if (endpoint != null && endpoint.isBlank()) {
-            environment.getPropertySources().addFirst(
+            // Last, so that an explicit export.enabled still wins. Decided from the configuration known at start-up
+            // (files, environment, arguments); a property a test adds later to the context is not seen here.
+            environment.getPropertySources().addLast(
                     new MapPropertySource("blankOtlpEndpointIsOff", Map.of(EXPORT_ENABLED, "false")));
         }
     }

@@ -32,6 +32,13 @@ class BlankOtlpEndpointIsOffTest {
     }
 
     @Test
+    void anExplicitExportSettingWins() {
+        otlp.withPropertyValues("management.otlp.tracing.endpoint=", "management.otlp.tracing.export.enabled=true")
+                .withInitializer(context -> new BlankOtlpEndpointIsOff().postProcessEnvironment(context.getEnvironment(), null))
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
     void aRealEndpointIsLeftAlone() {
         otlp.withPropertyValues("management.otlp.tracing.endpoint=http://collector:4318/v1/traces")
                 .withInitializer(context -> new BlankOtlpEndpointIsOff().postProcessEnvironment(context.getEnvironment(), null))
