@@ -23,3 +23,17 @@ wait_for() {
     sleep 1
   done
 }
+
+# Where the tests take PostgreSQL, Redis and Elasticsearch from, by the rule of the test-servers module
+# (io.eventmall.testservers.ServerSource): MALL_TEST_SERVERS=local|containers, or, unset or auto, containers
+# exactly when a Docker engine answers (`docker info`). Prints local or containers.
+test_servers_mode() {
+  local requested="${MALL_TEST_SERVERS:-auto}"
+  case "${requested,,}" in
+    local | containers) echo "${requested,,}" ;;
+    auto)
+      if have docker && docker info >/dev/null 2>&1; then echo containers; else echo local; fi
+      ;;
+    *) die "MALL_TEST_SERVERS is '$requested'; expected local, containers or auto." ;;
+  esac
+}

@@ -16,6 +16,9 @@
 #   MALL_ES_USER  user ES runs as when this script runs as root (default elasticsearch)
 #   MALL_ES_WAIT  seconds to wait for ES health (default 120)
 #   ES_JAVA_HOME  JDK for ES (default: the JDK of `java` on PATH)
+#   MALL_SERVERS_OPTIONAL=1  start: a server that cannot be started is reported, not fatal (scripts/test.sh sets
+#                 it when the tests take their servers from Testcontainers; the fault drills still want the
+#                 local binaries and the Elasticsearch install)
 set -euo pipefail
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -282,9 +285,16 @@ lock() {
 case "${1:-}" in
   start)
     lock
-    start_postgres
-    start_redis
-    start_es
+    if [[ ${MALL_SERVERS_OPTIONAL:-} == 1 ]]; then
+      # Each in a subshell, so that its die ends only that server's start.
+      (start_postgres) || log "PostgreSQL: not started locally; the tests' containers serve instead"
+      (start_redis) || log "Redis: not started locally; the tests' containers serve instead"
+      (start_es) || log "Elasticsearch: not started locally; the tests' containers serve instead"
+    else
+      start_postgres
+      start_redis
+      start_es
+    fi
     ;;
   stop)
     lock

@@ -15,7 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @IntegrationTest
 @TestPropertySource(properties = {
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/mall_test?currentSchema=crowd",
+        "spring.datasource.url=jdbc:postgresql://${mall.test.postgres.address:127.0.0.1:5432}/mall_test?currentSchema=crowd",
         "spring.flyway.schemas=crowd",
         "spring.data.redis.database=6",
         "mall.elasticsearch.index-prefix=mall-test-crowd"})

@@ -3,6 +3,7 @@ package io.eventmall.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventmall.saga.order.OrderFulfilment;
+import io.eventmall.testservers.TestServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,19 +29,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 class DurableDeadlineIntegrationTest {
 
     private static final String DATABASE = "mall_test_deadlines";
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
+    private static final String URL = TestServers.jdbcUrl(DATABASE);
     private static final String ADMIN_PASSWORD = "admin-dev-password";
 
     @BeforeEach
     void emptyDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+        try (Connection admin = DriverManager.getConnection(TestServers.jdbcUrl("postgres"), "postgres", "postgres")) {
             boolean exists = admin.createStatement()
                     .executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").next();
             if (!exists) {
                 admin.createStatement().execute("CREATE DATABASE " + DATABASE);
             }
         }
-        Flyway.configure().dataSource(URL, "postgres", "").cleanDisabled(false).load().clean();
+        Flyway.configure().dataSource(URL, "postgres", "postgres").cleanDisabled(false).load().clean();
     }
 
     @Test

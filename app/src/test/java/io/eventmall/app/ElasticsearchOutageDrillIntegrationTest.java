@@ -2,6 +2,7 @@ package io.eventmall.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventmall.testservers.TestServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,9 +54,10 @@ class ElasticsearchOutageDrillIntegrationTest {
 
     @DynamicPropertySource
     static void ownServers(DynamicPropertyRegistry registry) {
-        String url = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/mall_test");
-        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.url", () -> TestServers.inSchema(TestServers.testDatabaseUrl(), SCHEMA));
         registry.add("spring.flyway.schemas", () -> SCHEMA);
+        // A private redis-server on 127.0.0.1, wherever the other servers are.
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", () -> REDIS_PORT);
         registry.add("spring.data.redis.database", () -> 0);
         registry.add("mall.elasticsearch.uris", () -> "http://127.0.0.1:" + ES_PORT);

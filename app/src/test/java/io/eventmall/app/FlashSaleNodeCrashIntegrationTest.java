@@ -187,7 +187,11 @@ class FlashSaleNodeCrashIntegrationTest {
                 "--server.port=" + port,
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.flyway.schemas=" + environment.getProperty("spring.flyway.schemas", ""),
+                // The same servers as this node's, local or containers: the node is no JUnit run that could ask.
+                "--spring.data.redis.host=" + environment.getProperty("spring.data.redis.host"),
+                "--spring.data.redis.port=" + environment.getProperty("spring.data.redis.port"),
                 "--spring.data.redis.database=" + environment.getProperty("spring.data.redis.database"),
+                "--mall.elasticsearch.uris=" + environment.getProperty("mall.elasticsearch.uris"),
                 "--mall.elasticsearch.index-prefix=" + environment.getProperty("mall.elasticsearch.index-prefix")))
                 .redirectErrorStream(true).redirectOutput(log).start();
     }

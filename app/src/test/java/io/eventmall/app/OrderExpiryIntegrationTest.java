@@ -18,7 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 @TestPropertySource(properties = {
         "mall.order.payment-timeout=PT3S",
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/mall_test?currentSchema=expiry",
+        "spring.datasource.url=jdbc:postgresql://${mall.test.postgres.address:127.0.0.1:5432}/mall_test?currentSchema=expiry",
         "spring.flyway.schemas=expiry",
         "spring.data.redis.database=4",
         "mall.elasticsearch.index-prefix=mall-test-expiry"})

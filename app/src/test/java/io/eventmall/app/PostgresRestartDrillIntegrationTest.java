@@ -52,6 +52,7 @@ class PostgresRestartDrillIntegrationTest {
     static void ownServers(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/mall");
         registry.add("spring.datasource.hikari.connection-timeout", () -> "3000");
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", () -> REDIS_PORT);
         registry.add("spring.data.redis.database", () -> 0);
         String prefix = System.getenv().getOrDefault("MALL_ELASTICSEARCH_INDEX_PREFIX", "mall-test");

@@ -3,6 +3,7 @@ package io.eventmall.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventmall.testservers.TestServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +67,10 @@ class RedisOutageIntegrationTest {
 
     @DynamicPropertySource
     static void ownRedisAndSchema(DynamicPropertyRegistry registry) {
-        String url = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/mall_test");
-        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.url", () -> TestServers.inSchema(TestServers.testDatabaseUrl(), SCHEMA));
         registry.add("spring.flyway.schemas", () -> SCHEMA);
+        // A private redis-server on 127.0.0.1, wherever the other servers are.
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", () -> PORT);
         registry.add("spring.data.redis.database", () -> 0);
     }

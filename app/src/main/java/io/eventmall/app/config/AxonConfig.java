@@ -10,6 +10,7 @@ import io.eventmall.app.projections.ParkingInterceptor;
 import io.eventmall.api.flashsale.FlashSaleUnitsPurchased;
 import io.eventmall.saga.ProcessCommands;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -162,11 +163,15 @@ public class AxonConfig {
                 ? purchase.purchaseId() : perAggregate.getSequenceIdentifierFor(event);
     }
 
-    /** Process managers' commands each run in their own transaction, on this pool. */
+    /**
+     * Process managers' commands each run in their own transaction, on this pool. Each task carries the tracing
+     * context of the handler that sent it, so the command joins the trace of the event (and request) behind it.
+     */
     @Bean(destroyMethod = "shutdown")
     public ExecutorService processCommandExecutor(@Value("${mall.sagas.command-threads:8}") int threads) {
         AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, task -> new Thread(task, "process-command-" + count.incrementAndGet()));
+        return Context.taskWrapping(
+                Executors.newFixedThreadPool(threads, task -> new Thread(task, "process-command-" + count.incrementAndGet())));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.eventmall.testservers.TestServers;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -22,8 +23,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 class SearchIndexMaintenanceTest {
 
     private final String prefix = "mall-test-unit-" + UUID.randomUUID().toString().substring(0, 8);
-    private final ElasticsearchClient client = client(System.getenv().getOrDefault("MALL_ELASTICSEARCH_URIS",
-            "http://127.0.0.1:9200"));
+    private final ElasticsearchClient client = client(TestServers.elasticsearchUri());
     private final InMemoryTokenStore tokens = new InMemoryTokenStore();
 
     @AfterEach

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.eventmall.api.search.SearchProducts;
 import io.eventmall.api.search.SearchSort;
 import io.eventmall.api.search.SearchUnavailable;
+import io.eventmall.testservers.TestServers;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -19,8 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Index versions and alias moves against the real Elasticsearch of the build ({@code MALL_ELASTICSEARCH_URIS}). */
 class SearchIndexTest {
 
-    private static final String URI_OF_ELASTICSEARCH = System.getenv().getOrDefault("MALL_ELASTICSEARCH_URIS",
-            "http://127.0.0.1:9200");
+    private static final String URI_OF_ELASTICSEARCH = TestServers.elasticsearchUri();
 
     private final String prefix = "mall-test-unit-" + UUID.randomUUID().toString().substring(0, 8);
     private final ElasticsearchClient client = client(URI_OF_ELASTICSEARCH);
