@@ -1,8 +1,9 @@
 -- wrk script of the flash-sale spike (FlashSaleBenchmark): every request is the next buyer's purchase. The buyers'
 -- tokens are read from the file named in the environment (WRK_TOKENS), one per line; wrk thread t of n takes buyers
 -- t, t+n, t+2n, ... and starts over when it runs out. A line may carry the buyer's purchase token after a space (a sale
--- that requires one): it goes in X-Purchase-Token. Each thread counts answers by status and keeps the first
--- accepted orders (token index and order id) so the harness can follow them to AWAITING_PAYMENT.
+-- that requires one): it goes in X-Purchase-Token. Each thread counts answers by status and keeps the ids of the first
+-- accepted orders so the harness can follow them to AWAITING_PAYMENT (as an admin: a thread has many connections in
+-- flight, so by the time an answer comes its buyer is no longer the one request() last chose).
 local threads = {}
 
 function setup(thread)
@@ -47,7 +48,7 @@ function response(status, headers, body)
   if status == 202 and #accepted < 50 then
     local order = string.match(body, '"orderId":"([^"]+)"')
     if order then
-      accepted[#accepted + 1] = current .. " " .. order
+      accepted[#accepted + 1] = order
     end
   end
 end

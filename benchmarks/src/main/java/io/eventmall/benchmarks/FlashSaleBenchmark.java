@@ -115,7 +115,7 @@ public final class FlashSaleBenchmark {
         int remaining = bench.settledRemaining(saleId);
         long accepted = spike.count(202);
         Duration orderWait = Duration.parse(options.getOrDefault("order-sample-wait", "PT120S"));
-        Duration toAwaitingPayment = bench.untilAwaitingPayment(spike.accepted(), buyerTokens, orderWait);
+        Duration toAwaitingPayment = bench.untilAwaitingPayment(spike.accepted(), admin, orderWait);
 
         System.out.println();
         System.out.println("| measured | figure | vs ceiling |");
@@ -276,7 +276,7 @@ public final class FlashSaleBenchmark {
     }
 
     /** From the end of the spike until every sampled order awaits payment (null after 120 s). */
-    private Duration untilAwaitingPayment(List<String> sample, List<String> buyerTokens, Duration wait)
+    private Duration untilAwaitingPayment(List<String> sample, String admin, Duration wait)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         List<String> waiting = new ArrayList<>(sample);
@@ -284,10 +284,8 @@ public final class FlashSaleBenchmark {
             if (Duration.ofNanos(System.nanoTime() - start).compareTo(wait) > 0) {
                 return null;
             }
-            String[] entry = waiting.get(0).split(" ");
-            String token = buyerTokens.get(Integer.parseInt(entry[0]) - 1);
-            HttpResponse<String> order = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/orders/" + entry[1]))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> order = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/orders/" + waiting.get(0)))
+                    .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
             if (order.statusCode() == 200 && "AWAITING_PAYMENT".equals(json.readTree(order.body()).path("status").asText())) {
                 waiting.remove(0);
             } else {

@@ -78,7 +78,7 @@ final class Wrk {
             String[] words = line.trim().split(" ");
             switch (words[0]) {
                 case "STATUS" -> statuses.merge(Integer.parseInt(words[1]), Long.parseLong(words[2]), Long::sum);
-                case "ACCEPTED" -> accepted.add(words[1] + " " + words[2]);
+                case "ACCEPTED" -> accepted.add(words[1]);
                 case "REQUESTS" -> requests = Long.parseLong(words[1]);
                 case "DURATION" -> durationMicros = Long.parseLong(words[1]);
                 case "LATENCY" -> {

@@ -21,11 +21,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import io.eventmall.query.redis.RedisScripts;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
@@ -205,6 +205,6 @@ public class FlashSaleGate {
     }
 
     private static RedisScript<String> script(String name) {
-        return RedisScript.of(new ClassPathResource("redis/" + name), String.class);
+        return RedisScripts.load(name, String.class);
     }
 }

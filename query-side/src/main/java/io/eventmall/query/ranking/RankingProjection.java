@@ -25,9 +25,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
+import io.eventmall.query.redis.RedisScripts;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +50,7 @@ public class RankingProjection {
     private static final String MERCHANT = PREFIX + "merchant:";
     private static final String ORDER = PREFIX + "order:";
     private static final RedisScript<Long> COUNT_ORDER =
-            RedisScript.of(new ClassPathResource("redis/ranking-count-order.lua"), Long.class);
+            RedisScripts.load("ranking-count-order.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final RedisKeyspace keyspace;

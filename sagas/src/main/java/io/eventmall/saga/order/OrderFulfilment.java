@@ -106,7 +106,7 @@ public class OrderFulfilment {
             return;
         }
         deadlineId = deadlines.schedule(accepted.paymentDeadline(), PAYMENT_DEADLINE);
-        log.info("order {}: payment deadline {} scheduled for {}", orderId, deadlineId, accepted.paymentDeadline());
+        log.debug("order {}: payment deadline {} scheduled for {}", orderId, deadlineId, accepted.paymentDeadline());
         if (fromCart) {
             lines.forEach(line -> tolerate(new SetCartItemQuantity(customerId, line.productId(), 0)));
         }
