@@ -11,6 +11,7 @@ import io.eventmall.command.Required;
 import io.eventmall.command.address.Address;
 import io.eventmall.command.coupon.CouponDiscounts;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -32,12 +33,14 @@ public class OrderPlacement {
     private final ProductQuotes products;
     private final Repository<Address> addressRepository;
     private final Repository<Order> orderRepository;
+    private final EventStore events;
 
     public OrderPlacement(ProductQuotes products, Repository<Address> addressRepository,
-                          Repository<Order> orderRepository) {
+                          Repository<Order> orderRepository, EventStore events) {
         this.products = products;
         this.addressRepository = addressRepository;
         this.orderRepository = orderRepository;
+        this.events = events;
     }
 
     /**
@@ -83,11 +86,16 @@ public class OrderPlacement {
         return command.orderId();
     }
 
+    /**
+     * Asked of the event store's index rather than by loading the order: nearly every order asked about is a new one,
+     * and a load that finds nothing throws (an exception with its stack trace per placed order, and a fifth of the
+     * flash-sale order placement's CPU in the spike's profile).
+     */
     private boolean isPlaced(String orderId) {
         try {
-            orderRepository.load(orderId);
-            return true;
-        } catch (AggregateNotFoundException notPlacedYet) {
+            return events.lastSequenceNumberFor(orderId).isPresent();
+        } catch (AggregateNotFoundException none) {
+            // What Axon's test fixture answers for a stream it has no events of; a storage engine answers empty.
             return false;
         }
     }

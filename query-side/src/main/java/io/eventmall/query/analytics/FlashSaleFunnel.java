@@ -2,22 +2,31 @@ package io.eventmall.query.analytics;
 
 import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts how each purchase request of a flash sale was answered, for the sale's funnel. The purchase path
- * calls {@link #record} once per answer (one Redis {@code HINCRBY} on {@code mall:flash-sale-funnel:<id>});
- * a failure to count (Redis away) is logged at debug level and counted in
- * {@code mall.flash-sale.funnel.unrecorded}, never passed on: the funnel must not cost a buyer their answer.
- * These are request outcomes, not events, so no replay rebuilds them.
+ * Counts how each purchase request of a flash sale was answered, for the sale's funnel. The purchase path calls
+ * {@link #record} once per answer, which only counts in memory; every {@code mall.flash-sale.funnel.flush-interval}
+ * (200 ms) the counts go to Redis as one {@code HINCRBY} per sale and outcome on {@code mall:flash-sale-funnel:<id>},
+ * all in one pipeline. A request thus waits for no Redis round trip to be counted (one a purchase before, 6% of a
+ * purchase request's time waiting in the spike's profile). Counts that Redis does not take (Redis away) stay in memory
+ * for the next flush ({@code mall.flash-sale.funnel.pending} shows how many); a node that dies loses at most its last
+ * interval's counts. These are request outcomes, not events, so no replay rebuilds them.
  */
 @Component
 public class FlashSaleFunnel {
@@ -58,35 +67,77 @@ public class FlashSaleFunnel {
     private static final Logger log = LoggerFactory.getLogger(FlashSaleFunnel.class);
 
     private final StringRedisTemplate redis;
-    private final Counter unrecorded;
+    /** Per sale, per outcome (by ordinal): answers counted here and not yet in Redis. */
+    private final Map<String, LongAdder[]> pending = new ConcurrentHashMap<>();
 
     FlashSaleFunnel(StringRedisTemplate redis, MeterRegistry meters) {
         this.redis = redis;
-        this.unrecorded = Counter.builder("mall.flash-sale.funnel.unrecorded")
-                .description("purchase answers the flash-sale funnel could not count (Redis unavailable)")
+        Gauge.builder("mall.flash-sale.funnel.pending", this, FlashSaleFunnel::pendingAnswers)
+                .description("purchase answers counted on this node and not yet in Redis")
                 .register(meters);
     }
 
-    /** Counts one answered purchase request of the sale. Never throws. */
+    /** Counts one answered purchase request of the sale. Never throws, never waits. */
     public void record(String flashSaleId, Outcome outcome) {
-        try {
-            redis.opsForHash().increment(KEY_PREFIX + flashSaleId, outcome.name(), 1);
-        } catch (RuntimeException e) {
-            unrecorded.increment();
-            log.debug("flash sale {}: purchase outcome {} not counted in the funnel: {}", flashSaleId, outcome,
-                    e.toString());
-        }
+        pendingOf(flashSaleId)[outcome.ordinal()].increment();
     }
 
-    /** Every outcome counted so far for the sale (0 where none). */
+    /** Moves the counts to Redis; what Redis does not take is counted again for the next flush. */
+    @Scheduled(fixedDelayString = "${mall.flash-sale.funnel.flush-interval:PT0.2S}")
+    @PreDestroy
+    public void flush() {
+        pending.forEach((flashSaleId, counts) -> {
+            long[] taken = new long[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                taken[i] = counts[i].sumThenReset();
+            }
+            if (Arrays.stream(taken).allMatch(count -> count == 0)) {
+                return;
+            }
+            try {
+                redis.executePipelined((RedisCallback<Object>) connection -> {
+                    byte[] key = (KEY_PREFIX + flashSaleId).getBytes(StandardCharsets.UTF_8);
+                    for (Outcome outcome : Outcome.values()) {
+                        if (taken[outcome.ordinal()] > 0) {
+                            connection.hashCommands().hIncrBy(key, outcome.name().getBytes(StandardCharsets.UTF_8),
+                                    taken[outcome.ordinal()]);
+                        }
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                for (int i = 0; i < counts.length; i++) {
+                    counts[i].add(taken[i]);
+                }
+                log.debug("flash sale {}: funnel counts kept for the next flush, Redis did not take them: {}",
+                        flashSaleId, e.toString());
+            }
+        });
+    }
+
+    /** Every outcome counted so far for the sale (0 where none), with what this node has not flushed yet. */
     Map<Outcome, Long> counts(String flashSaleId) {
-        List<Object> fields = java.util.Arrays.stream(Outcome.values()).<Object>map(Enum::name).toList();
+        List<Object> fields = Arrays.stream(Outcome.values()).<Object>map(Enum::name).toList();
         List<Object> values = redis.opsForHash().multiGet(KEY_PREFIX + flashSaleId, fields);
+        LongAdder[] unflushed = pending.get(flashSaleId);
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         for (Outcome outcome : Outcome.values()) {
             Object value = values.get(outcome.ordinal());
-            counts.put(outcome, value == null ? 0L : Long.parseLong(value.toString()));
+            long local = unflushed == null ? 0 : unflushed[outcome.ordinal()].sum();
+            counts.put(outcome, (value == null ? 0L : Long.parseLong(value.toString())) + local);
         }
         return counts;
+    }
+
+    private LongAdder[] pendingOf(String flashSaleId) {
+        return pending.computeIfAbsent(flashSaleId, id -> {
+            LongAdder[] counts = new LongAdder[Outcome.values().length];
+            Arrays.setAll(counts, i -> new LongAdder());
+            return counts;
+        });
+    }
+
+    private double pendingAnswers() {
+        return pending.values().stream().flatMap(Arrays::stream).mapToLong(LongAdder::sum).sum();
     }
 }
