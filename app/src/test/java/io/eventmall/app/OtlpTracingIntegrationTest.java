@@ -46,6 +46,9 @@ class OtlpTracingIntegrationTest {
     static void exportToTheReceiver(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> TestServers.inSchema(TestServers.testDatabaseUrl(), "tracing"));
         registry.add("spring.flyway.schemas", () -> "tracing");
+        // Its Redis read models and indices apart from the shared context's too, like its tables.
+        registry.add("spring.data.redis.database", () -> "7");
+        registry.add("mall.elasticsearch.index-prefix", () -> "mall-test-tracing");
         registry.add("management.otlp.tracing.endpoint", RECEIVER::endpoint);
         registry.add("management.tracing.sampling.probability", () -> "1.0");
         registry.add("management.tracing.opentelemetry.export.schedule-delay", () -> "100ms");

@@ -36,6 +36,9 @@ class TracingWithoutEndpointIntegrationTest {
     static void ownSchema(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> TestServers.inSchema(TestServers.testDatabaseUrl(), "tracing_off"));
         registry.add("spring.flyway.schemas", () -> "tracing_off");
+        // Its Redis read models and indices apart from the shared context's too, like its tables.
+        registry.add("spring.data.redis.database", () -> "8");
+        registry.add("mall.elasticsearch.index-prefix", () -> "mall-test-tracing-off");
     }
 
     @Test
