@@ -11,7 +11,10 @@ import io.eventmall.api.inventory.ReleaseStock;
 import io.eventmall.api.inventory.ReserveStock;
 import io.eventmall.api.inventory.ReturnStock;
 import io.eventmall.api.inventory.InventoryId;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,9 +66,11 @@ class InventoryLedgerIntegrationTest {
             commands.sendAndWait(new ReserveStock(product, "order-" + order, 1));
             commands.sendAndWait(new CommitStock(product, "order-" + order));
         }
-        Integer snapshotBytes = jdbc.queryForObject("SELECT length(payload) FROM snapshot_event_entry"
-                + " WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1", Integer.class,
-                InventoryId.of(product));
+        // Snapshots are taken after the commit, on a thread of their own.
+        Integer snapshotBytes = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.query(
+                "SELECT length(payload) FROM snapshot_event_entry WHERE aggregate_identifier = ?"
+                        + " ORDER BY sequence_number DESC LIMIT 1", (row, n) -> row.getInt(1), InventoryId.of(product))
+                .stream().findFirst().orElse(null), Objects::nonNull);
         assertThat(snapshotBytes).isLessThan(300);
     }
 }
