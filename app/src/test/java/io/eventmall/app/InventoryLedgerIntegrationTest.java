@@ -11,10 +11,7 @@ import io.eventmall.api.inventory.ReleaseStock;
 import io.eventmall.api.inventory.ReserveStock;
 import io.eventmall.api.inventory.ReturnStock;
 import io.eventmall.api.inventory.InventoryId;
-import java.time.Duration;
-import java.util.Objects;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +29,8 @@ class InventoryLedgerIntegrationTest {
     CommandGateway commands;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    StoreProbe store;
 
     @Test
     void eachReservationMovesThroughItsStagesOnceWhateverIsRedelivered() {
@@ -66,11 +65,7 @@ class InventoryLedgerIntegrationTest {
             commands.sendAndWait(new ReserveStock(product, "order-" + order, 1));
             commands.sendAndWait(new CommitStock(product, "order-" + order));
         }
-        // Snapshots are taken after the commit, on a thread of their own.
-        Integer snapshotBytes = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.query(
-                "SELECT length(payload) FROM snapshot_event_entry WHERE aggregate_identifier = ?"
-                        + " ORDER BY sequence_number DESC LIMIT 1", (row, n) -> row.getInt(1), InventoryId.of(product))
-                .stream().findFirst().orElse(null), Objects::nonNull);
+        int snapshotBytes = store.latestSnapshotBytes(InventoryId.of(product));
         assertThat(snapshotBytes).isLessThan(300);
     }
 }

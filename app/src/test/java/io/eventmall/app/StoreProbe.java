@@ -3,6 +3,7 @@ package io.eventmall.app;
 import io.eventmall.api.product.FindProduct;
 import io.eventmall.api.product.ProductView;
 import java.time.Duration;
+import java.util.Objects;
 import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -29,6 +30,14 @@ public class StoreProbe {
         return jdbc.queryForObject(
                 "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE ?",
                 Integer.class, aggregateId, "%." + eventType);
+    }
+
+    /** The size of the aggregate's latest snapshot, once one is stored (snapshots are taken after the commit). */
+    public int latestSnapshotBytes(String aggregateId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.query(
+                "SELECT length(payload) FROM snapshot_event_entry WHERE aggregate_identifier = ?"
+                        + " ORDER BY sequence_number DESC LIMIT 1", (row, n) -> row.getInt(1), aggregateId)
+                .stream().findFirst().orElse(null), Objects::nonNull);
     }
 
     /** Every event stored so far: unchanged means a request changed nothing. */

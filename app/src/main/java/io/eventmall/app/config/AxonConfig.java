@@ -20,6 +20,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.List;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
@@ -91,11 +92,7 @@ public class AxonConfig {
 
     @Bean(destroyMethod = "shutdown")
     public ExecutorService snapshotExecutor() {
-        return Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "aggregate-snapshotter");
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newSingleThreadExecutor(daemonThread("aggregate-snapshotter"));
     }
 
     /** A snapshot every N events bounds the replay cost of long-lived aggregates. */
@@ -189,11 +186,7 @@ public class AxonConfig {
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus,
                                          @Value("${mall.commands.conflict-retries:3}") int conflictRetries) {
-        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "command-conflict-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(daemonThread("command-conflict-retry"));
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(IntervalRetryScheduler.builder()
@@ -209,5 +202,14 @@ public class AxonConfig {
     @Bean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Background helpers that must not keep the JVM alive at shutdown. */
+    private static ThreadFactory daemonThread(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }
