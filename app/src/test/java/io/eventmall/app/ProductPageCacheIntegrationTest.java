@@ -114,11 +114,12 @@ class ProductPageCacheIntegrationTest {
     void aProductPageHitTakesNoDatabaseConnection() {
         String productId = api.newProduct(api.adminToken(), 4_200, 3);
         api.eventually("/products/" + productId, null, r -> r.status() == 200);
-        long before = RequestThreadJdbcCounter.connectionsTakenByRequests(dataSource);
+        String path = "/api/v1/products/" + productId;
+        long before = RequestThreadJdbcCounter.connectionsTakenByRequestsTo(dataSource, path);
         for (int i = 0; i < 20; i++) {
             assertThat(api.get("/products/" + productId, null).body().path("price").asLong()).isEqualTo(4_200);
         }
-        assertThat(RequestThreadJdbcCounter.connectionsTakenByRequests(dataSource)).isEqualTo(before);
+        assertThat(RequestThreadJdbcCounter.connectionsTakenByRequestsTo(dataSource, path)).isEqualTo(before);
     }
 
     /** The product projection has handled the product's events, so no eviction races the measurement. */
