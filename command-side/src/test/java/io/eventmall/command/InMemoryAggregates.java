@@ -27,6 +27,15 @@ public final class InMemoryAggregates {
         eventStore.publish(history);
     }
 
+    public EmbeddedEventStore eventStore() {
+        return eventStore;
+    }
+
+    /** What the order placement reads products and addresses through (no lock, no replay while unchanged). */
+    public <T> AggregateReads<T> reads(Class<T> aggregateType) {
+        return new AggregateReads<>(aggregateType, eventStore, 100);
+    }
+
     public <T> Repository<T> repository(Class<T> aggregateType) {
         return EventSourcingRepository.builder(aggregateType).eventStore(eventStore).build();
     }

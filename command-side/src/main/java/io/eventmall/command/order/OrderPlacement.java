@@ -8,11 +8,9 @@ import io.eventmall.api.order.OrderLineRequest;
 import io.eventmall.api.order.PlaceFlashSaleOrder;
 import io.eventmall.api.order.PlaceOrder;
 import io.eventmall.command.Required;
-import io.eventmall.command.address.Address;
 import io.eventmall.command.coupon.CouponDiscounts;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -31,14 +29,14 @@ public class OrderPlacement {
     static final int MAX_LINES = 50;
 
     private final ProductQuotes products;
-    private final Repository<Address> addressRepository;
+    private final ShippingAddresses addresses;
     private final Repository<Order> orderRepository;
     private final EventStore events;
 
-    public OrderPlacement(ProductQuotes products, Repository<Address> addressRepository,
-                          Repository<Order> orderRepository, EventStore events) {
+    public OrderPlacement(ProductQuotes products, ShippingAddresses addresses, Repository<Order> orderRepository,
+                          EventStore events) {
         this.products = products;
-        this.addressRepository = addressRepository;
+        this.addresses = addresses;
         this.orderRepository = orderRepository;
         this.events = events;
     }
@@ -56,8 +54,7 @@ public class OrderPlacement {
         Required.text("addressId", command.addressId());
         requireOrderable(command.lines());
         List<OrderLine> lines = quote(command.lines());
-        ShippingAddress shippingAddress = existing(addressRepository, "address", command.addressId())
-                .invoke(address -> address.shipTo(command.customerId()));
+        ShippingAddress shippingAddress = addresses.shipTo(command.addressId(), command.customerId());
         long discount = command.couponClaimId() == null ? 0
                 : coupons.discountFor(command.couponClaimId(), command.customerId(), lines);
         orderRepository.newInstance(() -> new Order(command.orderId(), command.customerId(), lines, shippingAddress,
@@ -119,13 +116,5 @@ public class OrderPlacement {
     /** Products are read without locking them (ProductQuotes): concurrent orders of one product do not queue. */
     private List<OrderLine> quote(List<OrderLineRequest> requests) {
         return requests.stream().map(request -> products.quote(request.productId(), request.quantity())).toList();
-    }
-
-    private static <T> Aggregate<T> existing(Repository<T> repository, String kind, String id) {
-        try {
-            return repository.load(id);
-        } catch (AggregateNotFoundException unknown) {
-            throw new RuleViolation(Refusal.NOT_FOUND, kind + " " + id + " does not exist");
-        }
     }
 }

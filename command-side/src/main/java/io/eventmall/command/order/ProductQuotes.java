@@ -4,44 +4,39 @@ import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
 import io.eventmall.api.order.OrderLine;
 import io.eventmall.command.product.Product;
-import org.axonframework.common.lock.NullLockFactory;
-import org.axonframework.eventsourcing.EventSourcingRepository;
+import io.eventmall.command.AggregateReads;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Prices order lines from the catalog without locking the products. Placing an order only reads a product,
  * yet loading it through its repository locks it until the order is stored: every order of a popular product
- * then queued behind the others, each holding a database connection while it waited. This reads each
- * product from its events into a private instance instead; a price change committed meanwhile is simply
- * not seen by an order placed in the same instant, as it would not be seen by an order placed just before.
+ * then queued behind the others, each holding a database connection while it waited. Products are read through
+ * {@link AggregateReads} instead (no lock, no replay while the product has not changed); a price change committed
+ * meanwhile is simply not seen by an order placed in the same instant, as it would not be seen by an order placed
+ * just before.
  */
 @Component
 public class ProductQuotes {
 
-    private final Repository<Product> products;
+    private final AggregateReads<Product> products;
 
     @Autowired
-    public ProductQuotes(EventStore eventStore) {
-        this(unlocked(eventStore));
+    public ProductQuotes(EventStore eventStore, @Value("${mall.orders.read-cache-size:10000}") int readCacheSize) {
+        this(new AggregateReads<>(Product.class, eventStore, readCacheSize));
     }
 
-    private static Repository<Product> unlocked(EventStore eventStore) {
-        return EventSourcingRepository.builder(Product.class).eventStore(eventStore)
-                .lockFactory(NullLockFactory.INSTANCE).build();
-    }
-
-    ProductQuotes(Repository<Product> products) {
+    public ProductQuotes(AggregateReads<Product> products) {
         this.products = products;
     }
 
     /** The line at the product's current price; NOT_FOUND for an unknown product. */
     public OrderLine quote(String productId, int quantity) {
         try {
-            return products.load(productId).invoke(product -> product.quote(quantity));
+            return products.read(productId, product -> product.quote(quantity));
         } catch (AggregateNotFoundException unknown) {
             throw new RuleViolation(Refusal.NOT_FOUND, "product " + productId + " does not exist");
         }

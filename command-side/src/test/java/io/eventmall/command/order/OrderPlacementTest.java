@@ -59,8 +59,9 @@ class OrderPlacementTest {
 
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(new CouponDiscounts(coupons, catalogAndAddresses.repository(Coupon.class)));
-        fixture.registerAnnotatedCommandHandler(new OrderPlacement(new ProductQuotes(catalogAndAddresses.repository(Product.class)),
-                catalogAndAddresses.repository(Address.class), fixture.getRepository(), fixture.getEventStore()));
+        fixture.registerAnnotatedCommandHandler(new OrderPlacement(new ProductQuotes(catalogAndAddresses.reads(Product.class)),
+                new ShippingAddresses(catalogAndAddresses.reads(Address.class)), fixture.getRepository(),
+                fixture.getEventStore()));
     }
 
     private void givenProduct(String productId, String name, long price) {
