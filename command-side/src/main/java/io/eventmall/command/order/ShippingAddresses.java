@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where an order ships to, read from the customer's address book without locking or replaying the address
- * ({@link AggregateReads}); the Address aggregate itself says whether the customer may ship there.
+ * ({@link AggregateReads}); the Address aggregate itself says whether the customer may ship there. An address
+ * removed in the same instant as an order is placed may still be shipped to, as it would be by an order placed
+ * just before; the address book is not held for the order's transaction.
  */
 @Component
 public class ShippingAddresses {
