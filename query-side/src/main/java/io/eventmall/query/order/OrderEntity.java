@@ -9,16 +9,24 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.Persistable;
 
+/**
+ * A row of the order read model. It says itself whether it is new ({@link Persistable}): its id is the order's, so
+ * Spring Data would otherwise take every new order for an existing one and merge it (a SELECT before each insert).
+ */
 @Entity
 @Table(name = "order_view")
-class OrderEntity {
+class OrderEntity implements Persistable<String> {
 
     @Id
     private String orderId;
@@ -41,6 +49,8 @@ class OrderEntity {
     private List<OrderHistoryEntry> history;
     private long discountAmount;
     private String couponClaimId;
+    @Transient
+    private boolean stored = true;
 
     protected OrderEntity() {
     }
@@ -55,6 +65,23 @@ class OrderEntity {
         this.createdAt = createdAt;
         this.status = OrderStatus.PENDING;
         this.history = new ArrayList<>(List.of(new OrderHistoryEntry(OrderStatus.PENDING, createdAt, null)));
+        this.stored = false;
+    }
+
+    @Override
+    public String getId() {
+        return orderId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        stored = true;
     }
 
     void discountedBy(String couponClaimId, long discountAmount) {
