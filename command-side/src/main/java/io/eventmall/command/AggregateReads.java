@@ -50,7 +50,7 @@ public final class AggregateReads<T> {
      * @throws AggregateNotFoundException when the aggregate has no events
      */
     public <R> R read(String aggregateId, Function<T, R> reading) {
-        Optional<Long> last = lastSequenceNumber(aggregateId);
+        Optional<Long> last = lastSequenceNumber(events, aggregateId);
         Read<T> known = lastRead.get(aggregateId);
         if (known != null && last.isPresent() && last.get() == known.version()) {
             return reading.apply(known.state());
@@ -63,7 +63,8 @@ public final class AggregateReads<T> {
         return reading.apply(state);
     }
 
-    private Optional<Long> lastSequenceNumber(String aggregateId) {
+    /** The stream's last sequence number, empty when it has no events (however the event store says so). */
+    public static Optional<Long> lastSequenceNumber(EventStore events, String aggregateId) {
         try {
             return events.lastSequenceNumberFor(aggregateId);
         } catch (AggregateNotFoundException none) {

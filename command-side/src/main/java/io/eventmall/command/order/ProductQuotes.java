@@ -5,10 +5,7 @@ import io.eventmall.api.RuleViolation;
 import io.eventmall.api.order.OrderLine;
 import io.eventmall.command.product.Product;
 import io.eventmall.command.AggregateReads;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +20,6 @@ import org.springframework.stereotype.Component;
 public class ProductQuotes {
 
     private final AggregateReads<Product> products;
-
-    @Autowired
-    public ProductQuotes(EventStore eventStore, @Value("${mall.orders.read-cache-size:10000}") int readCacheSize) {
-        this(new AggregateReads<>(Product.class, eventStore, readCacheSize));
-    }
 
     public ProductQuotes(AggregateReads<Product> products) {
         this.products = products;

@@ -5,10 +5,7 @@ import io.eventmall.api.RuleViolation;
 import io.eventmall.api.address.ShippingAddress;
 import io.eventmall.command.AggregateReads;
 import io.eventmall.command.address.Address;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +18,6 @@ import org.springframework.stereotype.Component;
 public class ShippingAddresses {
 
     private final AggregateReads<Address> addresses;
-
-    @Autowired
-    public ShippingAddresses(EventStore eventStore, @Value("${mall.orders.read-cache-size:10000}") int readCacheSize) {
-        this(new AggregateReads<>(Address.class, eventStore, readCacheSize));
-    }
 
     public ShippingAddresses(AggregateReads<Address> addresses) {
         this.addresses = addresses;

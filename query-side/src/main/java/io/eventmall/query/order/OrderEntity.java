@@ -9,7 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -78,7 +77,7 @@ class OrderEntity implements Persistable<String> {
         return !stored;
     }
 
-    @PostLoad
+    /** Rows Hibernate loads come through the no-argument constructor, stored already. */
     @PostPersist
     void markStored() {
         stored = true;
