@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -63,18 +64,23 @@ class OtlpTracingIntegrationTest {
     void aPlacedOrderIsOneTraceFromTheRequestThroughItsCommandEventAndSaga() throws IOException {
         String productId = api.newProduct(api.adminToken(), 1_000, 3);
         TestApi.User customer = api.newCustomer();
-        String orderId = api.awaitingPaymentOrder(customer, productId, 1);
+        api.put("/cart/items/" + productId, customer.token(), Map.of("quantity", 1));
+        api.eventually("/cart", customer.token(), r -> r.body().path("items").size() == 1);
+        String orderId = api.post("/cart/checkout", customer.token(),
+                Map.of("addressId", api.newAddress(customer.token()))).text("orderId");
+        api.eventually("/orders/" + orderId, customer.token(), r -> "AWAITING_PAYMENT".equals(r.text("status")));
 
         ReceivedSpan request = awaitSpan(span -> span.kind() == SpanKind.SPAN_KIND_SERVER
-                && span.name().equals("http post /api/v1/orders"));
+                && span.name().equals("http post /api/v1/cart/checkout"));
         String traceId = request.traceId();
         ReceivedSpan placeOrder = awaitSpan(named(traceId, "CommandBus.handleCommand(PlaceOrder)"));
-        ReceivedSpan orderPlaced = awaitSpan(named(traceId, "StreamingEventProcessor.process(OrderPlaced)"));
-        ReceivedSpan saga = awaitSpan(named(traceId, "SagaManager.invokeSaga(OrderFulfilment)(OrderPlaced)"));
-        // The saga sends its commands from a pool of its own (ProcessCommands): they stay in the trace too.
-        ReceivedSpan reserveStock = awaitSpan(named(traceId, "CommandBus.handleCommand(ReserveStock)"));
+        ReceivedSpan orderAccepted = awaitSpan(named(traceId, "StreamingEventProcessor.process(OrderAccepted)"));
+        ReceivedSpan saga = awaitSpan(named(traceId, "SagaManager.invokeSaga(OrderFulfilment)(OrderAccepted)"));
+        // The saga sends its commands (a checkout's: empty the cart) from a pool of its own (ProcessCommands):
+        // they stay in the trace too.
+        ReceivedSpan emptyCart = awaitSpan(named(traceId, "CommandBus.handleCommand(SetCartItemQuantity)"));
 
-        assertThat(List.of(placeOrder, orderPlaced, saga, reserveStock)).extracting(ReceivedSpan::kind)
+        assertThat(List.of(placeOrder, orderAccepted, saga, emptyCart)).extracting(ReceivedSpan::kind)
                 .containsExactly(SpanKind.SPAN_KIND_CONSUMER, SpanKind.SPAN_KIND_CONSUMER, SpanKind.SPAN_KIND_INTERNAL,
                         SpanKind.SPAN_KIND_CONSUMER);
         assertThat(request.parentSpanId()).as("the request starts the trace").isEmpty();

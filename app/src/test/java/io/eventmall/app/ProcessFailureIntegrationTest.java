@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,39 +26,31 @@ class ProcessFailureIntegrationTest {
     StoreProbe store;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    EventProcessingConfiguration processing;
 
     /**
-     * The race of the issue, made certain: the customer cancels an order for more than the stock before the
-     * saga handles it, so the saga's RejectOrder is refused (CANCELLED). That used to fail the saga handler
-     * forever and leave every later order PENDING.
+     * The race of the issue, made certain, cannot stall anything any more: an order for more than the stock is
+     * rejected by its own placement, in the same commit, so the customer's cancel right after the 202 finds it
+     * REJECTED (409) instead of racing a process that would reject it. (The process still treats such a refused
+     * command as an outcome, for orders placed before placements reserved: OrderFulfilmentTest.)
      */
     @Test
-    void anOrderCancelledWhileItIsRejectedStallsNoLaterOrder() {
+    void anOrderForMoreThanTheStockIsRejectedAtOnceSoACancelFindsItRejectedAndNothingStalls() {
         String admin = api.adminToken();
         String productId = api.newProduct(admin, 1_500, 1);
         TestApi.User racer = api.newCustomer();
-        StreamingEventProcessor fulfilment = processing.eventProcessor(ORDER_FULFILMENT, StreamingEventProcessor.class)
-                .orElseThrow();
-        String orderId;
-        fulfilment.shutDown();
-        try {
-            TestApi.Response placed = api.post("/orders", racer.token(), Map.of("addressId", api.newAddress(racer.token()),
-                    "items", List.of(Map.of("productId", productId, "quantity", 5))));
-            assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
-            orderId = placed.text("orderId");
-            TestApi.Response cancelled = api.post("/orders/" + orderId + "/cancel", racer.token(), null);
-            assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(200);
-        } finally {
-            fulfilment.start();
-        }
+        TestApi.Response placed = api.post("/orders", racer.token(), Map.of("addressId", api.newAddress(racer.token()),
+                "items", List.of(Map.of("productId", productId, "quantity", 5))));
+        assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+        String orderId = placed.text("orderId");
+        TestApi.Response cancelled = api.post("/orders/" + orderId + "/cancel", racer.token(), null);
+        assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(409);
+        assertThat(cancelled.text("code")).isEqualTo("INVALID_STATE");
 
         TestApi.User next = api.newCustomer();
         String nextOrder = api.awaitingPaymentOrder(next, productId, 1);
 
-        assertThat(api.get("/orders/" + orderId, racer.token()).text("status")).isEqualTo("CANCELLED");
-        assertThat(store.eventsOf(orderId, "OrderRejected")).isZero();
+        api.eventually("/orders/" + orderId, racer.token(), r -> "REJECTED".equals(r.text("status")));
+        assertThat(store.eventsOf(orderId, "OrderCancelled")).isZero();
         assertThat(store.available(productId)).isZero();
         assertThat(api.get("/orders/" + nextOrder, next.token()).text("status")).isEqualTo("AWAITING_PAYMENT");
         awaitCaughtUp(ORDER_FULFILMENT);

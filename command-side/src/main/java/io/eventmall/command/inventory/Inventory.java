@@ -57,16 +57,38 @@ public class Inventory {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ReserveStock command, InventoryLedger ledger) {
-        Required.text("orderId", command.orderId());
-        if (ledger.reservation(command.productId(), command.orderId()).isPresent()) {
+        reserve(command.productId(), command.orderId(), command.quantity(), ledger);
+    }
+
+    /**
+     * Reserves the order's units, once per order: the order's reservation already made is a no-op. Also called
+     * by {@link StockReservations}, which reserves a placed order's lines in the placement's own unit of work.
+     */
+    public void reserve(String productId, String orderId, int quantity, InventoryLedger ledger) {
+        Required.text("orderId", orderId);
+        if (ledger.reservation(productId, orderId).isPresent()) {
             return;
         }
-        Required.positive("quantity", command.quantity());
-        if (available < command.quantity()) {
-            throw new RuleViolation(Refusal.INSUFFICIENT_STOCK, "product " + command.productId() + " has " + available
-                    + " units available, order " + command.orderId() + " asked for " + command.quantity());
+        Required.positive("quantity", quantity);
+        Optional<RuleViolation> shortage = shortageFor(productId, orderId, quantity, available);
+        if (shortage.isPresent()) {
+            throw shortage.get();
         }
-        apply(new StockReserved(command.productId(), command.orderId(), command.quantity(), available - command.quantity()));
+        apply(new StockReserved(productId, orderId, quantity, available - quantity));
+    }
+
+    /** Why these units cannot be reserved now, if they cannot: the one rule of a reservation. */
+    public Optional<RuleViolation> shortageFor(String orderId, int quantity) {
+        return shortageFor(productId, orderId, quantity, available);
+    }
+
+    /** A product without an inventory has nothing available ({@link StockReservations} asks for one it cannot load). */
+    static Optional<RuleViolation> shortageFor(String productId, String orderId, int quantity, int available) {
+        if (available >= quantity) {
+            return Optional.empty();
+        }
+        return Optional.of(new RuleViolation(Refusal.INSUFFICIENT_STOCK, "product " + productId + " has " + available
+                + " units available, order " + orderId + " asked for " + quantity));
     }
 
     /** Compensation releases every line of a failed order, including lines whose reservation was refused: those hold nothing. */

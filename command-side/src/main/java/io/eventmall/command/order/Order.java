@@ -51,7 +51,10 @@ import static io.eventmall.api.order.OrderStatus.REJECTED;
 import static io.eventmall.api.order.OrderStatus.SHIPPED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** Placed by {@link OrderPlacement}, which needs the catalog and the address book to price and address the order. */
+/**
+ * Placed by {@link OrderPlacement}, which needs the catalog, the address book and the stock to price, address and
+ * reserve the order.
+ */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
 public class Order {
 
@@ -78,20 +81,36 @@ public class Order {
     private Instant paymentDeadline;
     private Set<String> reviewedProductIds = new HashSet<>();
 
-    Order(String orderId, String customerId, List<OrderLine> lines, ShippingAddress shippingAddress,
-          boolean fromCart) {
-        this(orderId, customerId, lines, shippingAddress, fromCart, null, 0);
+    /** An order as {@link OrderPlacement} priced and addressed it, before its stock is decided. */
+    record Placement(String orderId, String customerId, List<OrderLine> lines, ShippingAddress shippingAddress,
+                     boolean fromCart, String couponClaimId, long discountAmount) {
     }
 
-    /** An order using a coupon claim: the customer pays the lines' total less the coupon's discount. */
-    Order(String orderId, String customerId, List<OrderLine> lines, ShippingAddress shippingAddress,
-          boolean fromCart, String couponClaimId, long discountAmount) {
-        long linesTotal = totalOf(lines);
-        if (discountAmount < 0 || discountAmount > linesTotal) {
-            throw RuleViolation.invalid("a discount of " + discountAmount + " does not fit a total of " + linesTotal);
+    /** Placed with every line reserved: it awaits payment until the deadline. */
+    static Order placedAndAccepted(Placement placement, Instant paymentDeadline) {
+        Required.value("paymentDeadline", paymentDeadline);
+        Order order = new Order(placement);
+        apply(new OrderAccepted(placement.orderId(), paymentDeadline));
+        return order;
+    }
+
+    /** Placed with a line short of stock: nothing was reserved, and the order ends here (its claim goes back). */
+    static Order placedAndRejected(Placement placement, String reason) {
+        Order order = new Order(placement);
+        apply(new OrderRejected(placement.orderId(), reason));
+        return order;
+    }
+
+    /** The customer pays the lines' total less the coupon's discount (0 without one). */
+    private Order(Placement placement) {
+        long linesTotal = totalOf(placement.lines());
+        if (placement.discountAmount() < 0 || placement.discountAmount() > linesTotal) {
+            throw RuleViolation.invalid("a discount of " + placement.discountAmount() + " does not fit a total of "
+                    + linesTotal);
         }
-        apply(new OrderPlaced(orderId, customerId, List.copyOf(lines), linesTotal - discountAmount, shippingAddress,
-                null, null, fromCart, couponClaimId, discountAmount));
+        apply(new OrderPlaced(placement.orderId(), placement.customerId(), List.copyOf(placement.lines()),
+                linesTotal - placement.discountAmount(), placement.shippingAddress(), null, null, placement.fromCart(),
+                placement.couponClaimId(), placement.discountAmount(), true));
     }
 
     /**

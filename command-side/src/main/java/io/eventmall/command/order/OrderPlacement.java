@@ -9,6 +9,7 @@ import io.eventmall.api.order.PlaceOrder;
 import io.eventmall.command.AggregateReads;
 import io.eventmall.command.Required;
 import io.eventmall.command.coupon.CouponDiscounts;
+import io.eventmall.command.inventory.StockReservations;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
@@ -16,11 +17,14 @@ import org.springframework.stereotype.Component;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Places an order from the catalog's prices and the customer's address book; the Order aggregate cannot do this itself
- * because the lines and the address live in other aggregates.
+ * Places an order from the catalog's prices and the customer's address book, and reserves its stock in the same unit
+ * of work: the order is committed accepted (awaiting payment) or rejected (a line is short), never left waiting for a
+ * process to reserve. The Order aggregate cannot do this itself because the lines, the address and the stock live in
+ * other aggregates.
  */
 @Component
 public class OrderPlacement {
@@ -29,20 +33,25 @@ public class OrderPlacement {
 
     private final ProductQuotes products;
     private final ShippingAddresses addresses;
+    private final StockReservations stock;
+    private final PaymentWindow paymentWindow;
     private final Repository<Order> orderRepository;
     private final EventStore events;
 
-    public OrderPlacement(ProductQuotes products, ShippingAddresses addresses, Repository<Order> orderRepository,
-                          EventStore events) {
+    public OrderPlacement(ProductQuotes products, ShippingAddresses addresses, StockReservations stock,
+                          PaymentWindow paymentWindow, Repository<Order> orderRepository, EventStore events) {
         this.products = products;
         this.addresses = addresses;
+        this.stock = stock;
+        this.paymentWindow = paymentWindow;
         this.orderRepository = orderRepository;
         this.events = events;
     }
 
     /**
      * Order ids derive from the client's Idempotency-Key, so a known id is a retry and gets the first answer.
-     * A coupon claim's discount is priced from the quoted lines (Axon injects {@code coupons}).
+     * A coupon claim's discount is priced from the quoted lines (Axon injects {@code coupons}). An order with a line
+     * short of stock is still placed, and rejected with the shortage as its reason (202, then REJECTED), as API.md has it.
      */
     @CommandHandler
     public String handle(PlaceOrder command, CouponDiscounts coupons) throws Exception {
@@ -56,8 +65,12 @@ public class OrderPlacement {
         ShippingAddress shippingAddress = addresses.shipTo(command.addressId(), command.customerId());
         long discount = command.couponClaimId() == null ? 0
                 : coupons.discountFor(command.couponClaimId(), command.customerId(), lines);
-        orderRepository.newInstance(() -> new Order(command.orderId(), command.customerId(), lines, shippingAddress,
-                command.fromCart(), command.couponClaimId(), discount));
+        Optional<RuleViolation> shortage = stock.reserveEvery(command.orderId(), lines);
+        Order.Placement placement = new Order.Placement(command.orderId(), command.customerId(), lines, shippingAddress,
+                command.fromCart(), command.couponClaimId(), discount);
+        orderRepository.newInstance(() -> shortage
+                .map(why -> Order.placedAndRejected(placement, why.refusal() + ": " + why.getMessage()))
+                .orElseGet(() -> Order.placedAndAccepted(placement, paymentWindow.closesAfterNow())));
         return command.orderId();
     }
 

@@ -12,11 +12,11 @@ import java.util.Optional;
  * The ledger a fixture's given events would have left in {@code stock_reservation} (the fixture does not run the
  * subscribing handler that writes it). {@code InventoryLedgerIntegrationTest} holds the real table to the same rules.
  */
-final class LedgerOfStockEvents implements InventoryLedger {
+public final class LedgerOfStockEvents implements InventoryLedger {
 
     private final Map<String, Reservation> reservations = new HashMap<>();
 
-    void record(Object... events) {
+    public void record(Object... events) {
         for (Object event : events) {
             if (event instanceof StockReserved reserved) {
                 reservations.put(key(reserved.productId(), reserved.orderId()),

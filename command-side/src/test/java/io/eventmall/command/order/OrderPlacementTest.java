@@ -21,30 +21,45 @@ import io.eventmall.command.product.Product;
 import io.eventmall.command.coupon.Coupon;
 import io.eventmall.command.coupon.CouponDiscounts;
 import io.eventmall.command.coupon.LedgerOfCouponEvents;
+import io.eventmall.command.inventory.Inventory;
+import io.eventmall.command.inventory.LedgerOfStockEvents;
+import io.eventmall.command.inventory.StockReservations;
+import io.eventmall.api.inventory.InventoryId;
+import io.eventmall.api.inventory.StockAdded;
+import io.eventmall.api.inventory.StockReserved;
+import io.eventmall.api.order.OrderRejected;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 /**
- * The Order fixture runs OrderPlacement against real event-sourced Product and Address repositories, so prices,
- * listing and address ownership come from the aggregates' own rules.
+ * The Order fixture runs OrderPlacement against real event-sourced Product, Address and Inventory repositories, so
+ * prices, listing, address ownership and stock come from the aggregates' own rules.
  */
 class OrderPlacementTest {
 
     private static final String ORDER = "order-1";
     private static final String CUSTOMER = "user-1";
     private static final Instant DEADLINE = Instant.parse("2026-06-18T10:30:00Z");
+    private static final Instant NOW = Instant.parse("2026-06-18T10:00:00Z");
+    /** Placed now, an order accepted at placement awaits payment for the payment window of 30 minutes. */
+    private static final OrderAccepted ACCEPTED = new OrderAccepted(ORDER, NOW.plus(Duration.ofMinutes(30)));
     private static final ShippingAddress HOME =
             new ShippingAddress("Li Lei", "13800000000", "Zhejiang", "Hangzhou", "Xihu", "1 Lake Road", null);
 
     private final InMemoryAggregates catalogAndAddresses = new InMemoryAggregates();
     private final LedgerOfCouponEvents coupons = new LedgerOfCouponEvents();
+    private final LedgerOfStockEvents stockLedger = new LedgerOfStockEvents();
     private AggregateTestFixture<Order> fixture;
 
     @BeforeEach
@@ -60,13 +75,26 @@ class OrderPlacementTest {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(new CouponDiscounts(coupons, catalogAndAddresses.repository(Coupon.class)));
         fixture.registerAnnotatedCommandHandler(new OrderPlacement(new ProductQuotes(catalogAndAddresses.reads(Product.class)),
-                new ShippingAddresses(catalogAndAddresses.reads(Address.class)), fixture.getRepository(),
+                new ShippingAddresses(catalogAndAddresses.reads(Address.class)),
+                new StockReservations(catalogAndAddresses.repository(Inventory.class), stockLedger),
+                new PaymentWindow(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(30)), fixture.getRepository(),
                 fixture.getEventStore()));
+    }
+
+    private void givenStock(String productId, int units) {
+        catalogAndAddresses.given(Inventory.class, InventoryId.of(productId), new StockAdded(productId, units, units));
+    }
+
+    /** The stock events the placement's unit of work committed beside the order's own. */
+    private List<Object> stockEvents(String productId) {
+        return catalogAndAddresses.eventStore().readEvents(InventoryId.of(productId)).asStream()
+                .<Object>map(event -> event.getPayload()).toList();
     }
 
     private void givenProduct(String productId, String name, long price) {
         catalogAndAddresses.given(Product.class, productId,
                 new ProductCreated(productId, "merchant-1", "category-1", name, null, null, List.of(), price));
+        givenStock(productId, 10);
     }
 
     private static PlaceOrder placeOrder(String addressId, OrderLineRequest... lines) {
@@ -82,7 +110,41 @@ class OrderPlacementTest {
                 .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
                         List.of(new OrderLine("product-tea", "Longjing", 1_000, 2, "merchant-1"),
                                 new OrderLine("product-pot", "Teapot", 2_500, 1, "merchant-1")),
-                        4_500, HOME, null, null, false));
+                        4_500, HOME, null, null, false, null, 0, true), ACCEPTED);
+        assertThat(stockEvents("product-tea")).last()
+                .isEqualTo(new StockReserved("product-tea", ORDER, 2, 8));
+        assertThat(stockEvents("product-pot")).last()
+                .isEqualTo(new StockReserved("product-pot", ORDER, 1, 9));
+    }
+
+    /** The order is still placed (202), and rejected in the same commit: no line keeps a unit. */
+    @Test
+    void aLineShortOfStockRejectsTheOrderAndReservesNoOtherLine() {
+        fixture.givenNoPriorActivity()
+                .when(placeOrder("address-home", new OrderLineRequest("product-tea", 2), new OrderLineRequest("product-pot", 11)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ORDER)
+                .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
+                                List.of(new OrderLine("product-tea", "Longjing", 1_000, 2, "merchant-1"),
+                                        new OrderLine("product-pot", "Teapot", 2_500, 11, "merchant-1")),
+                                29_500, HOME, null, null, false, null, 0, true),
+                        new OrderRejected(ORDER, "INSUFFICIENT_STOCK: product product-pot has 10 units available, order "
+                                + ORDER + " asked for 11"));
+        assertThat(stockEvents("product-tea")).hasSize(1);
+        assertThat(stockEvents("product-pot")).hasSize(1);
+    }
+
+    @Test
+    void aProductNeverStockedRejectsTheOrder() {
+        catalogAndAddresses.given(Product.class, "product-new", new ProductCreated("product-new", "merchant-1",
+                "category-1", "New", null, null, List.of(), 100));
+        fixture.givenNoPriorActivity()
+                .when(placeOrder("address-home", new OrderLineRequest("product-new", 1)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new OrderPlaced(ORDER, CUSTOMER, List.of(new OrderLine("product-new", "New", 100, 1, "merchant-1")),
+                                100, HOME, null, null, false, null, 0, true),
+                        new OrderRejected(ORDER, "INSUFFICIENT_STOCK: product product-new has 0 units available, order "
+                                + ORDER + " asked for 1"));
     }
 
     private PlaceOrder placeOrderWithCoupon(String claimId, OrderLineRequest... lines) {
@@ -100,7 +162,7 @@ class OrderPlacementTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
                         List.of(new OrderLine("product-tea", "Longjing", 1_000, 2, "merchant-1")),
-                        1_500, HOME, null, null, false, "claim-mine", 500));
+                        1_500, HOME, null, null, false, "claim-mine", 500, true), ACCEPTED);
     }
 
     @Test
@@ -138,7 +200,8 @@ class OrderPlacementTest {
 
         fixture.givenNoPriorActivity()
                 .when(placeOrder("address-home", fiftyLines))
-                .expectEvents(new OrderPlaced(ORDER, CUSTOMER, quotedInRequestOrder, 5_000, HOME, null, null, false));
+                .expectEvents(new OrderPlaced(ORDER, CUSTOMER, quotedInRequestOrder, 5_000, HOME, null, null, false, null, 0,
+                        true), ACCEPTED);
     }
 
     @Test

@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Takes a placed order to a final state: reserves its stock (or, for a flash-sale order, relies on the
- * units the sale admitted), awaits payment until a durable deadline, then commits the stock when paid or
- * gives the units back when the order is rejected, cancelled or expires.
+ * Takes a placed order to a final state: awaits payment until a durable deadline, then commits the stock when
+ * paid or gives the units back when the order is rejected, cancelled or expires. An order's stock is reserved
+ * by its placement (accepted or rejected in the same commit), a flash-sale order's units by the sale; only an
+ * order placed before placements reserved ({@code stockDecidedAtPlacement} false) is reserved and accepted here.
  * <p>
  * A command refused because the world moved on (the customer cancelled meanwhile) is an outcome handled
  * here, never an exception; every command it sends acts once per order, so an event delivered twice has
@@ -71,6 +72,7 @@ public class OrderFulfilment {
     private String flashSaleId;
     private String purchaseId;
     private boolean fromCart;
+    private boolean stockDecidedAtPlacement;
     private List<String> reservedProductIds = new ArrayList<>();
     private String deadlineId;
 
@@ -83,8 +85,9 @@ public class OrderFulfilment {
         flashSaleId = order.flashSaleId();
         purchaseId = order.purchaseId();
         fromCart = order.fromCart();
-        if (flashSaleId != null) {
-            // Placed already accepted (the sale holds its units): OrderAccepted schedules the deadline.
+        stockDecidedAtPlacement = order.stockDecidedAtPlacement();
+        if (flashSaleId != null || stockDecidedAtPlacement) {
+            // Placed already accepted or rejected (by the sale or by the placement): the next event says which.
             return;
         }
         Optional<RuleViolation> shortage = reserveEveryLine();
@@ -104,6 +107,9 @@ public class OrderFulfilment {
     public void on(OrderAccepted accepted) {
         if (deadlineId != null) {
             return;
+        }
+        if (stockDecidedAtPlacement) {
+            reservedProductIds = new ArrayList<>(lines.stream().map(OrderLine::productId).toList());
         }
         deadlineId = deadlines.schedule(accepted.paymentDeadline(), PAYMENT_DEADLINE);
         log.debug("order {}: payment deadline {} scheduled for {}", orderId, deadlineId, accepted.paymentDeadline());
@@ -156,7 +162,11 @@ public class OrderFulfilment {
     @EndSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(OrderRejected rejected) {
-        // Rejected by this saga (nothing left to release) or by an operator before acceptance.
+        // Rejected by its placement (nothing was reserved), by this saga (nothing left to release) or by an
+        // operator before acceptance.
+        if (stockDecidedAtPlacement) {
+            notifyRejected(rejected.reason());
+        }
         giveBackUnits();
     }
 
@@ -184,9 +194,13 @@ public class OrderFulfilment {
         commands.trySend(new RejectOrder(orderId, reason)).ifPresentOrElse(
                 refused -> log.info("order {} could not be rejected ({}): it was cancelled meanwhile, its stock is released",
                         orderId, refused.getMessage()),
-                () -> notifications.send(new Notification(customerId, "ORDER_REJECTED", "Order rejected",
-                        "Order " + orderId + " could not be fulfilled: " + reason)));
+                () -> notifyRejected(reason));
         SagaLifecycle.end();
+    }
+
+    private void notifyRejected(String reason) {
+        notifications.send(new Notification(customerId, "ORDER_REJECTED", "Order rejected",
+                "Order " + orderId + " could not be fulfilled: " + reason));
     }
 
     /** Releasing and returning twice are harmless (each acts once per order), so redelivery is safe. */

@@ -17,6 +17,7 @@ import io.eventmall.api.order.OrderExpired;
 import io.eventmall.api.order.OrderLine;
 import io.eventmall.api.order.OrderPaid;
 import io.eventmall.api.order.OrderPlaced;
+import io.eventmall.api.order.OrderRejected;
 import io.eventmall.api.order.RejectOrder;
 import io.eventmall.saga.ProcessCommands;
 import io.eventmall.saga.RecordingNotifications;
@@ -37,6 +38,9 @@ class OrderFulfilmentTest {
     private static final List<OrderLine> LINES = List.of(new OrderLine("tea", "Longjing", 1_000, 2),
             new OrderLine("pot", "Teapot", 2_500, 1));
     private static final OrderPlaced PLACED = new OrderPlaced(ORDER, CUSTOMER, LINES, 4_500, null, null, null, false);
+    /** As placed today: the placement reserved the lines (or found one short) and says so in the same commit. */
+    private static final OrderPlaced DECIDED_AT_PLACEMENT = new OrderPlaced(ORDER, CUSTOMER, LINES, 4_500, null, null,
+            null, false, null, 0, true);
     private static final OrderPlaced FROM_CART = new OrderPlaced(ORDER, CUSTOMER, LINES, 4_500, null, null, null, true);
     private static final OrderPlaced FLASH_SALE_ORDER = new OrderPlaced(ORDER, CUSTOMER,
             List.of(new OrderLine("pot", "Teapot", 999, 1)), 999, null, "sale-1", "purchase-1", false);
@@ -257,5 +261,72 @@ class OrderFulfilmentTest {
                 .whenPublishingA(new OrderAccepted(ORDER, deadline()))
                 .expectDispatchedCommands(new SetCartItemQuantity(CUSTOMER, "tea", 0),
                         new SetCartItemQuantity(CUSTOMER, "pot", 0));
+    }
+
+    @Test
+    void anOrderDecidedAtPlacementIsLeftToItsNextEvent() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(DECIDED_AT_PLACEMENT)
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void anOrderAcceptedAtPlacementAwaitsPaymentWithoutACommand() {
+        fixture.givenAPublished(DECIDED_AT_PLACEMENT)
+                .whenPublishingA(new OrderAccepted(ORDER, deadline()))
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(deadline(), OrderFulfilment.PAYMENT_DEADLINE);
+        assertThat(notifications.kinds()).containsExactly("ORDER_ACCEPTED");
+    }
+
+    @Test
+    void theLinesReservedAtPlacementAreCommittedWhenPaid() {
+        fixture.givenAPublished(DECIDED_AT_PLACEMENT)
+                .andThenAPublished(new OrderAccepted(ORDER, deadline()))
+                .whenPublishingA(new OrderPaid(ORDER, "payment-1", 4_500))
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new CommitStock("tea", ORDER), new CommitStock("pot", ORDER))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void theLinesReservedAtPlacementAreReleasedWhenCancelledOrExpired() {
+        fixture.givenAPublished(DECIDED_AT_PLACEMENT)
+                .andThenAPublished(new OrderAccepted(ORDER, deadline()))
+                .whenPublishingA(new OrderCancelled(ORDER, CUSTOMER))
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new ReleaseStock("tea", ORDER), new ReleaseStock("pot", ORDER))
+                .expectNoScheduledDeadlines();
+        fixture.givenAPublished(DECIDED_AT_PLACEMENT)
+                .andThenAPublished(new OrderAccepted(ORDER, deadline()))
+                .whenTimeElapses(TIMEOUT.plusSeconds(1))
+                .expectDispatchedCommands(new ExpireOrder(ORDER));
+        fixture.givenAPublished(DECIDED_AT_PLACEMENT)
+                .andThenAPublished(new OrderAccepted(ORDER, deadline()))
+                .whenPublishingA(new OrderExpired(ORDER))
+                .expectDispatchedCommands(new ReleaseStock("tea", ORDER), new ReleaseStock("pot", ORDER));
+    }
+
+    @Test
+    void aRedeliveredAcceptanceAtPlacementSchedulesOneDeadlineAndReleasesEachLineOnce() {
+        fixture.givenAPublished(DECIDED_AT_PLACEMENT)
+                .andThenAPublished(new OrderAccepted(ORDER, deadline()))
+                .andThenAPublished(new OrderAccepted(ORDER, deadline()))
+                .whenPublishingA(new OrderCancelled(ORDER, CUSTOMER))
+                .expectDispatchedCommands(new ReleaseStock("tea", ORDER), new ReleaseStock("pot", ORDER))
+                .expectNoScheduledDeadlines();
+        assertThat(notifications.kinds()).containsExactly("ORDER_ACCEPTED");
+    }
+
+    @Test
+    void anOrderRejectedAtPlacementIsToldToItsCustomerAndReleasesNothing() {
+        fixture.givenAPublished(DECIDED_AT_PLACEMENT)
+                .whenPublishingA(new OrderRejected(ORDER, "INSUFFICIENT_STOCK: product pot has 0 units available"))
+                .expectActiveSagas(0)
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
+        assertThat(notifications.kinds()).containsExactly("ORDER_REJECTED");
     }
 }
