@@ -10,9 +10,9 @@ import io.eventmall.api.order.FindOrder;
 import io.eventmall.api.order.OrderLineRequest;
 import io.eventmall.api.order.OrderStatus;
 import io.eventmall.api.order.OrderView;
-import io.eventmall.api.order.PlaceOrder;
 import io.eventmall.api.order.RefundOrder;
 import io.eventmall.api.order.ShipOrder;
+import io.eventmall.app.order.OrderIntake;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,7 +22,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -44,11 +43,13 @@ public class OrderController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandGateway commands;
+    private final OrderIntake intake;
     private final Reads reads;
     private final ShopOwnership shops;
 
-    OrderController(CommandGateway commands, Reads reads, ShopOwnership shops) {
+    OrderController(CommandGateway commands, OrderIntake intake, Reads reads, ShopOwnership shops) {
         this.commands = commands;
+        this.intake = intake;
         this.reads = reads;
         this.shops = shops;
     }
@@ -122,22 +123,14 @@ public class OrderController {
     }
 
     /**
-     * The order id is derived from the Idempotency-Key, so a repeated request finds the order the first
-     * one placed (OrderPlacement answers with it) and places nothing new; two racing twins are settled
-     * by the event store's unique stream index. The answer comes from the command alone: a placed order is
-     * PENDING until its stock is reserved, and the client follows it with GET /orders/{id} or its updates
-     * stream; polling the read model here would hold a request thread per order for nothing.
+     * The answer comes from the command alone: the placement commits the order accepted or rejected, and the client
+     * follows it with GET /orders/{id} or its updates stream; polling the read model here would hold a request thread
+     * per order for nothing. The status answered is PENDING because the read model may not show the order yet.
      */
     private OrderAccepted placeOrder(String customerId, List<OrderLineRequest> lines, String addressId,
                                      boolean fromCart, String idempotencyKey, String couponClaimId) {
-        String orderId = IdempotencyKeys.idFor("order", customerId, idempotencyKey);
-        try {
-            commands.sendAndWait(new PlaceOrder(orderId, customerId, lines, addressId, fromCart, couponClaimId));
-        } catch (AggregateStreamCreationException raceLostToTwin) {
-            log.info("order {} was placed by a concurrent request with the same idempotency key", orderId);
-        }
-        log.info("order {} placed by customer {}", orderId, customerId);
-        return new OrderAccepted(orderId, OrderStatus.PENDING);
+        return new OrderAccepted(intake.place(customerId, lines, addressId, fromCart, idempotencyKey, couponClaimId),
+                OrderStatus.PENDING);
     }
 
     record OrderItem(@NotBlank @Size(max = 64) String productId, @NotNull @Min(1) @Max(999) Integer quantity) {

@@ -1,0 +1,100 @@
+package io.eventmall.app.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventmall.api.order.OrderLineRequest;
+import io.eventmall.api.order.PlaceOrder;
+import io.eventmall.app.web.ApiProblem;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+/** The intake against Axon's own command bus, with a placement handler that holds its turn until told to finish. */
+class OrderIntakeTest {
+
+    private static final List<OrderLineRequest> LINES = List.of(new OrderLineRequest("product-1", 1));
+
+    private final CountDownLatch finishPlacements = new CountDownLatch(1);
+    private final AtomicInteger placed = new AtomicInteger();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    private OrderIntake intake(int concurrency, Duration wait) {
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.subscribe(PlaceOrder.class.getName(), command -> {
+            finishPlacements.await(10, TimeUnit.SECONDS);
+            placed.incrementAndGet();
+            return ((PlaceOrder) command.getPayload()).orderId();
+        });
+        return new OrderIntake(DefaultCommandGateway.builder().commandBus(bus).build(), meters, concurrency, wait);
+    }
+
+    @AfterEach
+    void finish() {
+        finishPlacements.countDown();
+    }
+
+    @Test
+    void aPlacementBeyondTheConcurrencyThatGetsNoTurnInTimeIsAnswered503AndPlacesNothing() throws Exception {
+        OrderIntake intake = intake(1, Duration.ofMillis(200));
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(
+                () -> intake.place("user-1", LINES, "address-1", false, "key-1", null));
+        Thread.sleep(100);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> intake.place("user-2", LINES, "address-2", false, "key-2", null))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(problem.code()).isEqualTo("ORDERS_BUSY");
+                    assertThat(problem.retryAfter()).isPresent();
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(meters.counter(OrderIntake.TURNS_MISSED).count()).isEqualTo(1);
+
+        finishPlacements.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isNotBlank();
+        assertThat(placed).hasValue(1);
+        assertThat(intake.place("user-2", LINES, "address-2", false, "key-2", null)).isNotBlank();
+        assertThat(placed).hasValue(2);
+    }
+
+    @Test
+    void aPlacementWaitsForATurnThatComesInTime() throws Exception {
+        OrderIntake intake = intake(1, Duration.ofSeconds(5));
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(
+                () -> intake.place("user-1", LINES, "address-1", false, "key-1", null));
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(
+                () -> intake.place("user-2", LINES, "address-2", false, "key-2", null));
+        Thread.sleep(200);
+        assertThat(second).isNotDone();
+
+        finishPlacements.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isNotEqualTo(second.get(5, TimeUnit.SECONDS));
+        assertThat(placed).hasValue(2);
+        assertThat(meters.counter(OrderIntake.TURNS_MISSED).count()).isZero();
+    }
+
+    @Test
+    void aFailedPlacementGivesItsTurnBack() {
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.subscribe(PlaceOrder.class.getName(), command -> {
+            throw new IllegalStateException("the event store is down");
+        });
+        OrderIntake intake = new OrderIntake(DefaultCommandGateway.builder().commandBus(bus).build(), meters, 1,
+                Duration.ofMillis(100));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> intake.place("user-1", LINES, "address-1", false, "key-1", null))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(meters.counter(OrderIntake.TURNS_MISSED).count()).isZero();
+    }
+}
