@@ -86,8 +86,11 @@ class AuditHistoryIntegrationTest {
         assertThat(api.post("/orders/" + orderId + "/ship", shop.admin(), null).status()).isEqualTo(200);
 
         JsonNode events = api.get("/audit/aggregates/" + orderId + "/events", auditor).body();
-        assertThat(events.findValuesAsText("type")).contains("OrderPlaced", "OrderPaid", "OrderShipped");
-        assertThat(statusAt(orderId, timestampOf(events, "OrderPlaced"))).isEqualTo("PENDING");
+        assertThat(events.findValuesAsText("type")).contains("OrderPlaced", "OrderAccepted", "OrderPaid", "OrderShipped");
+        // Placed and accepted in one commit: PENDING only between its first two events.
+        assertThat(api.get("/audit/aggregates/" + orderId + "/state?sequence=0", auditor).body()
+                .path("state").path("status").asText()).isEqualTo("PENDING");
+        assertThat(statusAt(orderId, timestampOf(events, "OrderAccepted"))).isEqualTo("AWAITING_PAYMENT");
         assertThat(statusAt(orderId, timestampOf(events, "OrderPaid"))).isEqualTo("PAID");
         assertThat(statusAt(orderId, timestampOf(events, "OrderShipped"))).isEqualTo("SHIPPED");
         JsonNode placed = api.get("/audit/aggregates/" + orderId + "/state?sequence=0", auditor).body();

@@ -100,11 +100,8 @@ class ProcessFailureIntegrationTest {
         String productId = api.newProduct(admin, 2_000, 10);
         TestApi.User unlucky = api.newCustomer();
         String orderId = api.awaitingPaymentOrder(unlucky, productId, 1);
-        jdbc.execute("""
-                CREATE OR REPLACE FUNCTION refuse_notification() RETURNS trigger AS $$
-                BEGIN RAISE EXCEPTION 'notification store refuses user %', NEW.user_id; END $$ LANGUAGE plpgsql""");
-        jdbc.execute("CREATE TRIGGER refuse_notification BEFORE INSERT ON notification FOR EACH ROW WHEN (NEW.user_id = '"
-                + unlucky.userId() + "') EXECUTE FUNCTION refuse_notification()");
+        api.awaitNotification(unlucky, "ORDER_ACCEPTED");
+        refuseNotificationsOf(unlucky);
         try {
             api.payThroughSandbox(unlucky, orderId);
             api.eventually("/orders/" + orderId, unlucky.token(), r -> "PAID".equals(r.text("status")));
@@ -134,6 +131,56 @@ class ProcessFailureIntegrationTest {
         assertThat(status(ORDER_FULFILMENT).path("deadLetters").asLong()).isZero();
         api.awaitNotification(unlucky, "PAYMENT_RECEIVED");
         assertThat(store.eventsOf("stock-" + productId, "StockCommitted")).isEqualTo(2);
+    }
+
+    /**
+     * The failure hits the saga's first events (the order's OrderAccepted, committed with its OrderPlaced and
+     * usually handled in the same batch): parking it must not lose the saga that the batch started, nor anything
+     * else of the batch. Once the cause is gone, the operator's retry finds the saga and it does its work.
+     */
+    @Test
+    void anEventParkedInTheBatchThatStartedItsSagaLosesNothingOfThatBatch() {
+        String admin = api.adminToken();
+        String productId = api.newProduct(admin, 2_000, 10);
+        TestApi.User unlucky = api.newCustomer();
+        TestApi.User other = api.newCustomer();
+        String unluckyAddress = api.newAddress(unlucky.token());
+        refuseNotificationsOf(unlucky);
+        String orderId;
+        try {
+            TestApi.Response placed = api.post("/orders", unlucky.token(), Map.of("addressId", unluckyAddress,
+                    "items", List.of(Map.of("productId", productId, "quantity", 1))));
+            assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+            orderId = placed.text("orderId");
+            String otherOrder = api.awaitingPaymentOrder(other, productId, 1);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> status(ORDER_FULFILMENT).path("deadLetters").asLong() >= 1);
+            api.awaitNotification(other, "ORDER_ACCEPTED");
+            api.payThroughSandbox(other, otherOrder);
+            api.awaitNotification(other, "PAYMENT_RECEIVED");
+        } finally {
+            jdbc.execute("DROP TRIGGER IF EXISTS refuse_notification ON notification");
+        }
+
+        TestApi.Response retried = api.post("/admin/projections/" + ORDER_FULFILMENT + "/dead-letters/retry", admin, null);
+        assertThat(retried.status()).as(retried.body().toString()).isEqualTo(200);
+        assertThat(retried.body().path("deadLetters").asLong()).isZero();
+        api.awaitNotification(unlucky, "ORDER_ACCEPTED");
+        api.payThroughSandbox(unlucky, orderId);
+        api.awaitNotification(unlucky, "PAYMENT_RECEIVED");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> store.eventsOf("stock-" + productId, "StockCommitted") == 2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification WHERE user_id = ? AND kind = 'ORDER_ACCEPTED'",
+                Integer.class, unlucky.userId())).isEqualTo(1);
+    }
+
+    /** A database trigger makes the notification store refuse every row of this user. */
+    private void refuseNotificationsOf(TestApi.User user) {
+        jdbc.execute("""
+                CREATE OR REPLACE FUNCTION refuse_notification() RETURNS trigger AS $$
+                BEGIN RAISE EXCEPTION 'notification store refuses user %', NEW.user_id; END $$ LANGUAGE plpgsql""");
+        jdbc.execute("CREATE TRIGGER refuse_notification BEFORE INSERT ON notification FOR EACH ROW WHEN (NEW.user_id = '"
+                + user.userId() + "') EXECUTE FUNCTION refuse_notification()");
     }
 
     @Test

@@ -15,9 +15,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one failing process instance from stopping its whole processor. A handler failure is counted
  * ({@link ParkedEvents}, in a transaction of its own) and thrown, so the processor retries the batch with its
- * back-off; at the last allowed attempt the event is parked instead and the processor goes on. Later events of
- * the same sequence (the same order, the same payment) park behind it, so a process never sees them out of
- * order. A redelivered batch finds its parked events and skips them.
+ * back-off; at the last allowed attempt the event is parked, and the batch fails once more: the redelivered batch
+ * finds the event parked and skips it, and the processor goes on. Later events of the same sequence (the same order,
+ * the same payment) park behind it, so a process never sees them out of order.
+ * <p>
+ * Why the batch fails once more rather than going on at once: whatever the failed handler did before it failed is
+ * part of the batch's unit of work (a saga's fields it set, a deadline it scheduled) and would commit with it, so
+ * that a later retry of the parked event would find its work half done; and after a failed statement PostgreSQL has
+ * aborted the batch's transaction anyway, so its commit fails and the batch is retried all the same. Only a batch
+ * without the failed handler's attempt commits.
  */
 public class ParkingInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
 
@@ -70,11 +76,11 @@ public class ParkingInterceptor implements MessageHandlerInterceptor<EventMessag
             failing.remove(event.getIdentifier());
             parked.park(failure, handlerFailure.toString());
             meters.counter(PARKED, "processor", group).increment();
-            log.error("{}: {} {} of {} failed {} times and is parked; the processor goes on (retry: POST "
-                            + "/api/v1/admin/projections/{}/dead-letters/retry)", group,
+            log.error("{}: {} {} of {} failed {} times and is parked; its batch is handled again without it (retry: "
+                            + "POST /api/v1/admin/projections/{}/dead-letters/retry)", group,
                     event.getPayloadType().getSimpleName(), event.getIdentifier(), failure.sequenceId(), attempts, group,
                     handlerFailure);
-            return null;
+            throw handlerFailure;
         }
     }
 
