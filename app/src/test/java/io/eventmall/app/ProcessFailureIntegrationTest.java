@@ -41,6 +41,7 @@ class ProcessFailureIntegrationTest {
         TestApi.Response placed = api.post("/orders", racer.token(), Map.of("addressId", api.newAddress(racer.token()),
                 "items", List.of(Map.of("productId", productId, "quantity", 5))));
         assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+        assertThat(placed.text("status")).as("decided by the placement itself").isEqualTo("REJECTED");
         String orderId = placed.text("orderId");
         TestApi.Response cancelled = api.post("/orders/" + orderId + "/cancel", racer.token(), null);
         assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(409);
@@ -151,6 +152,7 @@ class ProcessFailureIntegrationTest {
             TestApi.Response placed = api.post("/orders", unlucky.token(), Map.of("addressId", unluckyAddress,
                     "items", List.of(Map.of("productId", productId, "quantity", 1))));
             assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+            assertThat(placed.text("status")).isEqualTo("AWAITING_PAYMENT");
             orderId = placed.text("orderId");
             String otherOrder = api.awaitingPaymentOrder(other, productId, 1);
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))

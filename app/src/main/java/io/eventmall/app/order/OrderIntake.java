@@ -1,6 +1,7 @@
 package io.eventmall.app.order;
 
 import io.eventmall.api.order.OrderLineRequest;
+import io.eventmall.api.order.OrderStatus;
 import io.eventmall.api.order.PlaceOrder;
 import io.eventmall.app.web.ApiProblem;
 import io.eventmall.app.web.IdempotencyKeys;
@@ -55,21 +56,28 @@ public class OrderIntake {
     /**
      * The order id is derived from the Idempotency-Key, so a repeated request finds the order the first one placed
      * (OrderPlacement answers with it) and places nothing new; two racing twins are settled by the event store's
-     * unique stream index. Answers the order's id once its placement has committed.
+     * unique stream index. Answers once the placement has committed, with the status it left the order in.
      */
-    public String place(String customerId, List<OrderLineRequest> lines, String addressId, boolean fromCart,
+    public PlacedOrder place(String customerId, List<OrderLineRequest> lines, String addressId, boolean fromCart,
                         String idempotencyKey, String couponClaimId) {
         String orderId = IdempotencyKeys.idFor("order", customerId, idempotencyKey);
         awaitTurn(orderId);
+        OrderStatus status;
         try {
-            commands.sendAndWait(new PlaceOrder(orderId, customerId, lines, addressId, fromCart, couponClaimId));
+            status = commands.sendAndWait(new PlaceOrder(orderId, customerId, lines, addressId, fromCart, couponClaimId));
         } catch (AggregateStreamCreationException raceLostToTwin) {
+            // The twin's placement committed first; what it decided is for GET /orders/{id} to tell.
             log.info("order {} was placed by a concurrent request with the same idempotency key", orderId);
+            status = OrderStatus.PENDING;
         } finally {
             turns.release();
         }
-        log.info("order {} placed by customer {}", orderId, customerId);
-        return orderId;
+        log.info("order {} placed by customer {}: {}", orderId, customerId, status);
+        return new PlacedOrder(orderId, status);
+    }
+
+    /** The order a placement answered for, and the status it left it in. */
+    public record PlacedOrder(String orderId, OrderStatus status) {
     }
 
     private void awaitTurn(String orderId) {

@@ -123,14 +123,15 @@ public class OrderController {
     }
 
     /**
-     * The answer comes from the command alone: the placement commits the order accepted or rejected, and the client
-     * follows it with GET /orders/{id} or its updates stream; polling the read model here would hold a request thread
-     * per order for nothing. The status answered is PENDING because the read model may not show the order yet.
+     * The answer comes from the command alone: the placement commits the order AWAITING_PAYMENT or REJECTED and says
+     * which; the client follows it with GET /orders/{id} or its updates stream (the read model shows it a moment
+     * later). Polling the read model here would hold a request thread per order for nothing.
      */
     private OrderAccepted placeOrder(String customerId, List<OrderLineRequest> lines, String addressId,
                                      boolean fromCart, String idempotencyKey, String couponClaimId) {
-        return new OrderAccepted(intake.place(customerId, lines, addressId, fromCart, idempotencyKey, couponClaimId),
-                OrderStatus.PENDING);
+        OrderIntake.PlacedOrder placed = intake.place(customerId, lines, addressId, fromCart, idempotencyKey,
+                couponClaimId);
+        return new OrderAccepted(placed.orderId(), placed.status());
     }
 
     record OrderItem(@NotBlank @Size(max = 64) String productId, @NotNull @Min(1) @Max(999) Integer quantity) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventmall.api.order.OrderLineRequest;
+import io.eventmall.api.order.OrderStatus;
 import io.eventmall.api.order.PlaceOrder;
 import io.eventmall.app.web.ApiProblem;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,7 +34,7 @@ class OrderIntakeTest {
         bus.subscribe(PlaceOrder.class.getName(), command -> {
             finishPlacements.await(10, TimeUnit.SECONDS);
             placed.incrementAndGet();
-            return ((PlaceOrder) command.getPayload()).orderId();
+            return OrderStatus.AWAITING_PAYMENT;
         });
         return new OrderIntake(DefaultCommandGateway.builder().commandBus(bus).build(), meters, concurrency, wait);
     }
@@ -46,7 +47,7 @@ class OrderIntakeTest {
     @Test
     void aPlacementBeyondTheConcurrencyThatGetsNoTurnInTimeIsAnswered503AndPlacesNothing() throws Exception {
         OrderIntake intake = intake(1, Duration.ofMillis(200));
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(
+        CompletableFuture<OrderIntake.PlacedOrder> first = CompletableFuture.supplyAsync(
                 () -> intake.place("user-1", LINES, "address-1", false, "key-1", null));
         Thread.sleep(100);
 
@@ -61,24 +62,24 @@ class OrderIntakeTest {
         assertThat(meters.counter(OrderIntake.TURNS_MISSED).count()).isEqualTo(1);
 
         finishPlacements.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS)).isNotBlank();
+        assertThat(first.get(5, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
         assertThat(placed).hasValue(1);
-        assertThat(intake.place("user-2", LINES, "address-2", false, "key-2", null)).isNotBlank();
+        assertThat(intake.place("user-2", LINES, "address-2", false, "key-2", null).orderId()).isNotBlank();
         assertThat(placed).hasValue(2);
     }
 
     @Test
     void aPlacementWaitsForATurnThatComesInTime() throws Exception {
         OrderIntake intake = intake(1, Duration.ofSeconds(5));
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(
+        CompletableFuture<OrderIntake.PlacedOrder> first = CompletableFuture.supplyAsync(
                 () -> intake.place("user-1", LINES, "address-1", false, "key-1", null));
-        CompletableFuture<String> second = CompletableFuture.supplyAsync(
+        CompletableFuture<OrderIntake.PlacedOrder> second = CompletableFuture.supplyAsync(
                 () -> intake.place("user-2", LINES, "address-2", false, "key-2", null));
         Thread.sleep(200);
         assertThat(second).isNotDone();
 
         finishPlacements.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS)).isNotEqualTo(second.get(5, TimeUnit.SECONDS));
+        assertThat(first.get(5, TimeUnit.SECONDS).orderId()).isNotEqualTo(second.get(5, TimeUnit.SECONDS).orderId());
         assertThat(placed).hasValue(2);
         assertThat(meters.counter(OrderIntake.TURNS_MISSED).count()).isZero();
     }

@@ -256,6 +256,11 @@ public class Order {
                 command.rating(), command.content()));
     }
 
+    /** Where the order is now: what a repeated placement answers. */
+    OrderStatus status() {
+        return status;
+    }
+
     private void requireCanBecome(OrderStatus next) {
         if (!REACHABLE_FROM.get(next).contains(status)) {
             throw RuleViolation.invalidState("order " + orderId + " is " + status + ", it cannot become " + next);

@@ -4,6 +4,7 @@ import io.eventmall.api.RuleViolation;
 import io.eventmall.api.address.ShippingAddress;
 import io.eventmall.api.order.OrderLine;
 import io.eventmall.api.order.OrderLineRequest;
+import io.eventmall.api.order.OrderStatus;
 import io.eventmall.api.order.PlaceFlashSaleOrder;
 import io.eventmall.api.order.PlaceOrder;
 import io.eventmall.command.AggregateReads;
@@ -49,14 +50,15 @@ public class OrderPlacement {
     }
 
     /**
-     * Order ids derive from the client's Idempotency-Key, so a known id is a retry and gets the first answer.
+     * Order ids derive from the client's Idempotency-Key, so a known id is a retry and gets the order's status now.
+     * Answers AWAITING_PAYMENT or REJECTED: the placement decides the stock, so the caller need not ask a read model.
      * A coupon claim's discount is priced from the quoted lines (Axon injects {@code coupons}). An order with a line
      * short of stock is still placed, and rejected with the shortage as its reason (202, then REJECTED), as API.md has it.
      */
     @CommandHandler
-    public String handle(PlaceOrder command, CouponDiscounts coupons) throws Exception {
+    public OrderStatus handle(PlaceOrder command, CouponDiscounts coupons) throws Exception {
         if (isPlaced(command.orderId())) {
-            return command.orderId();
+            return orderRepository.load(command.orderId()).invoke(Order::status);
         }
         Required.text("customerId", command.customerId());
         Required.text("addressId", command.addressId());
@@ -71,7 +73,7 @@ public class OrderPlacement {
         orderRepository.newInstance(() -> shortage
                 .map(why -> Order.placedAndRejected(placement, why.refusal() + ": " + why.getMessage()))
                 .orElseGet(() -> Order.placedAndAccepted(placement, paymentWindow.closesAfterNow())));
-        return command.orderId();
+        return shortage.isPresent() ? OrderStatus.REJECTED : OrderStatus.AWAITING_PAYMENT;
     }
 
     /**

@@ -28,6 +28,7 @@ import io.eventmall.api.inventory.InventoryId;
 import io.eventmall.api.inventory.StockAdded;
 import io.eventmall.api.inventory.StockReserved;
 import io.eventmall.api.order.OrderRejected;
+import io.eventmall.api.order.OrderStatus;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class OrderPlacementTest {
         fixture.givenNoPriorActivity()
                 .when(placeOrder("address-home", new OrderLineRequest("product-tea", 2), new OrderLineRequest("product-pot", 1)))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(ORDER)
+                .expectResultMessagePayload(OrderStatus.AWAITING_PAYMENT)
                 .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
                         List.of(new OrderLine("product-tea", "Longjing", 1_000, 2, "merchant-1"),
                                 new OrderLine("product-pot", "Teapot", 2_500, 1, "merchant-1")),
@@ -123,7 +124,7 @@ class OrderPlacementTest {
         fixture.givenNoPriorActivity()
                 .when(placeOrder("address-home", new OrderLineRequest("product-tea", 2), new OrderLineRequest("product-pot", 11)))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(ORDER)
+                .expectResultMessagePayload(OrderStatus.REJECTED)
                 .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
                                 List.of(new OrderLine("product-tea", "Longjing", 1_000, 2, "merchant-1"),
                                         new OrderLine("product-pot", "Teapot", 2_500, 11, "merchant-1")),
@@ -181,13 +182,14 @@ class OrderPlacementTest {
     }
 
     @Test
-    void aRepeatedPlacementReturnsTheOrderAndAppliesNothing() {
+    void aRepeatedPlacementAnswersTheOrdersStatusAndAppliesNothing() {
         fixture.given(new OrderPlaced(ORDER, CUSTOMER, List.of(new OrderLine("product-tea", "Longjing", 1_000, 2)),
-                        2_000, HOME, null, null, false))
+                        2_000, HOME, null, null, false, null, 0, true), new OrderAccepted(ORDER, DEADLINE))
                 .when(placeOrder("address-home", new OrderLineRequest("product-pot", 1)))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(ORDER)
+                .expectResultMessagePayload(OrderStatus.AWAITING_PAYMENT)
                 .expectNoEvents();
+        assertThat(stockEvents("product-pot")).hasSize(1);
     }
 
     @Test
