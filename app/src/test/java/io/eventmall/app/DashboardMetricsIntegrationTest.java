@@ -66,8 +66,12 @@ class DashboardMetricsIntegrationTest {
         String scrape = scrape();
         // One meter per kind, told apart by tags: the processor's name is a label, not part of the meter name.
         assertThat(scrape).containsPattern("\neventProcessor_latency\\{[^}]*processorName=\"orders\"");
-        assertThat(scrape).containsPattern("\neventProcessor_capacity\\{[^}]*payloadType=\"OrderPlaced\",processorName=\"orders\"");
-        assertThat(scrape).containsPattern("\neventProcessor_successTimer_seconds_count\\{[^}]*processorName=\"orders\"");
+        assertThat(scrape).containsPattern("\neventProcessor_capacity\\{[^}]*processorName=\"orders\"");
+        assertThat(scrape).containsPattern("\neventProcessor_successCounter_total\\{[^}]*processorName=\"orders\"} [1-9]");
+        assertThat(scrape).containsPattern("\neventProcessor_failureCounter_total\\{[^}]*processorName=\"orders\"}");
+        // Per processor only: no meter per payload type, none for ignored events (EventProcessorMeters).
+        assertThat(scrape).doesNotContainPattern("\neventProcessor_[A-Za-z]+\\{[^}]*payloadType=");
+        assertThat(scrape).doesNotContain("eventProcessor_ignoredCounter", "eventProcessor_allTimer");
         assertThat(scrape).containsPattern("\ncommandBus_allTimer_seconds_count\\{[^}]*payloadType=\"PlaceOrder\"");
         assertThat(scrape).containsPattern("mall_orders_total\\{[^}]*status=\"PAID\"");
         assertThat(scrape).containsPattern("mall_payment_callbacks_total\\{[^}]*result=\"SUCCESS\"} [1-9]");
