@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -211,6 +212,32 @@ class OrderLifecycleIntegrationTest {
         api.awaitNotification(customer, "PAYMENT_REFUNDED");
         assertThat(jdbc.queryForObject("SELECT refunded_amount FROM sandbox_payment WHERE provider_reference = ?",
                 Long.class, reference)).isEqualTo(3_000);
+    }
+
+    /**
+     * An OrderPlaced stored before placements reserved their stock (no stockDecidedAtPlacement in its JSON) is still
+     * a PENDING order whose fulfilment process reserves its lines and accepts it.
+     */
+    @Test
+    void anOrderStoredBeforePlacementsReservedIsReservedAndAcceptedByItsProcess() {
+        String productId = api.newProduct(api.adminToken(), 1_200, 5);
+        TestApi.User customer = api.newCustomer();
+        String orderId = UUID.randomUUID().toString();
+        String payload = "{\"orderId\":\"" + orderId + "\",\"customerId\":\"" + customer.userId() + "\","
+                + "\"lines\":[{\"productId\":\"" + productId + "\",\"productName\":\"Stored before\","
+                + "\"unitPrice\":1200,\"quantity\":2,\"merchantId\":null}],\"totalAmount\":2400,"
+                + "\"shippingAddress\":null,\"flashSaleId\":null,\"purchaseId\":null,\"fromCart\":false,"
+                + "\"couponClaimId\":null,\"discountAmount\":0}";
+        jdbc.update("INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type,"
+                        + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                        + " VALUES (nextval('domain_event_global_index_seq'), ?, 0, 'Order', ?, ?, ?, NULL, ?, ?)",
+                orderId, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
+                payload.getBytes(StandardCharsets.UTF_8), "io.eventmall.api.order.OrderPlaced", Instant.now().toString());
+
+        api.eventually("/orders/" + orderId, customer.token(), r -> "AWAITING_PAYMENT".equals(r.text("status")));
+        assertThat(store.eventsOf(orderId, "OrderAccepted")).isEqualTo(1);
+        assertThat(store.available(productId)).isEqualTo(3);
+        api.awaitNotification(customer, "ORDER_ACCEPTED");
     }
 
     @Test
