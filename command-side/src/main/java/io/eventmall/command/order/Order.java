@@ -90,7 +90,7 @@ public class Order {
     static Order placedAndAccepted(Placement placement, Instant paymentDeadline) {
         Required.value("paymentDeadline", paymentDeadline);
         Order order = new Order(placement);
-        apply(new OrderAccepted(placement.orderId(), paymentDeadline));
+        apply(new OrderAccepted(placement.orderId(), paymentDeadline, false));
         return order;
     }
 
@@ -122,7 +122,7 @@ public class Order {
         Required.value("paymentDeadline", paymentDeadline);
         apply(new OrderPlaced(orderId, customerId, List.of(line), totalOf(List.of(line)), null, flashSaleId,
                 purchaseId, false));
-        apply(new OrderAccepted(orderId, paymentDeadline));
+        apply(new OrderAccepted(orderId, paymentDeadline, true));
     }
 
     private static long totalOf(List<OrderLine> lines) {
@@ -143,7 +143,7 @@ public class Order {
             return;
         }
         requireCanBecome(AWAITING_PAYMENT);
-        apply(new OrderAccepted(orderId, command.paymentDeadline()));
+        apply(new OrderAccepted(orderId, command.paymentDeadline(), flashSaleId != null));
     }
 
     /** Rejecting a rejected order again is a redelivered command: no-op success. */

@@ -54,7 +54,7 @@ class OrderPlacementTest {
     private static final Instant DEADLINE = Instant.parse("2026-06-18T10:30:00Z");
     private static final Instant NOW = Instant.parse("2026-06-18T10:00:00Z");
     /** Placed now, an order accepted at placement awaits payment for the payment window of 30 minutes. */
-    private static final OrderAccepted ACCEPTED = new OrderAccepted(ORDER, NOW.plus(Duration.ofMinutes(30)));
+    private static final OrderAccepted ACCEPTED = new OrderAccepted(ORDER, NOW.plus(Duration.ofMinutes(30)), false);
     private static final ShippingAddress HOME =
             new ShippingAddress("Li Lei", "13800000000", "Zhejiang", "Hangzhou", "Xihu", "1 Lake Road", null);
 
@@ -308,7 +308,7 @@ class OrderPlacementTest {
                 .expectResultMessagePayload(ORDER)
                 .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
                         List.of(new OrderLine("product-pot", "Teapot", 999, 1, "merchant-1")),
-                        999, null, "sale-1", "purchase-1", false), new OrderAccepted(ORDER, DEADLINE));
+                        999, null, "sale-1", "purchase-1", false), new OrderAccepted(ORDER, DEADLINE, true));
     }
 
     @Test

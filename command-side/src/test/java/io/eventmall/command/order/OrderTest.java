@@ -47,7 +47,7 @@ class OrderTest {
     private static final OrderPlaced PLACED = new OrderPlaced(ORDER, CUSTOMER,
             List.of(new OrderLine("product-1", "Longjing", 1_000, 2), new OrderLine("product-2", "Teapot", 2_500, 1)),
             TOTAL, HOME, null, null, false);
-    private static final OrderAccepted ACCEPTED = new OrderAccepted(ORDER, DEADLINE);
+    private static final OrderAccepted ACCEPTED = new OrderAccepted(ORDER, DEADLINE, false);
     private static final OrderPaid PAID = new OrderPaid(ORDER, "payment-1", TOTAL);
     private static final OrderShipped SHIPPED = new OrderShipped(ORDER);
 

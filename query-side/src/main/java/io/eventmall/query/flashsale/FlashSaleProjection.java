@@ -59,9 +59,16 @@ public class FlashSaleProjection {
         purchases.findById(event.purchaseId()).ifPresent(purchase -> purchase.reject("UNITS_RETURNED"));
     }
 
-    /** The purchase's order awaits payment: its units are held for the buyer. */
+    /**
+     * The purchase's order awaits payment: its units are held for the buyer. Any other order is skipped unlooked-up
+     * (a query per accepted order was three quarters of this read model's time under the orders benchmark); an
+     * acceptance stored before it said which it is is looked up.
+     */
     @EventHandler
     void on(OrderAccepted event) {
+        if (Boolean.FALSE.equals(event.flashSaleOrder())) {
+            return;
+        }
         purchases.findByOrderId(event.orderId()).ifPresent(PurchaseEntity::reserve);
     }
 
