@@ -13,6 +13,22 @@ public final class AppendConflicts {
     private AppendConflicts() {
     }
 
+    /**
+     * Any conflict with another writer's append, a creation conflict included: what a unit of work that creates one
+     * stream and appends to others (an order placed with its stock reserved) meets when a twin request created the
+     * same stream first ({@link AggregateStreamCreationException}) or another node appended to a stream this node
+     * holds a stale cached copy of ({@link ConcurrencyException}). Either way the unit of work rolled back whole
+     * (dropping the stale copy) and is decided again on the fresh streams, where the twin's stream is found.
+     */
+    public static boolean isConflictOfAnyStream(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isAppendConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ConcurrencyException && !(cause instanceof AggregateStreamCreationException)) {

@@ -3,6 +3,7 @@ package io.eventmall.app.order;
 import io.eventmall.api.order.OrderLineRequest;
 import io.eventmall.api.order.OrderStatus;
 import io.eventmall.api.order.PlaceOrder;
+import io.eventmall.app.config.AppendConflicts;
 import io.eventmall.app.web.ApiProblem;
 import io.eventmall.app.web.IdempotencyKeys;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,11 +39,13 @@ public class OrderIntake {
     private final CommandGateway commands;
     private final Semaphore turns;
     private final Duration wait;
+    private final int conflictRetries;
     private final MeterRegistry meters;
 
     public OrderIntake(CommandGateway commands, MeterRegistry meters,
                        @Value("${mall.orders.placement-concurrency:16}") int concurrency,
-                       @Value("${mall.orders.placement-wait:5s}") Duration wait) {
+                       @Value("${mall.orders.placement-wait:5s}") Duration wait,
+                       @Value("${mall.commands.conflict-retries:3}") int conflictRetries) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("mall.orders.placement-concurrency must be at least 1, was " + concurrency);
         }
@@ -51,12 +53,13 @@ public class OrderIntake {
         this.meters = meters;
         this.turns = new Semaphore(concurrency, true);
         this.wait = wait;
+        this.conflictRetries = conflictRetries;
     }
 
     /**
      * The order id is derived from the Idempotency-Key, so a repeated request finds the order the first one placed
-     * (OrderPlacement answers with it) and places nothing new; two racing twins are settled by the event store's
-     * unique stream index. Answers once the placement has committed, with the status it left the order in.
+     * (OrderPlacement answers with its status) and places nothing new. Answers once the placement has committed,
+     * with the status it left the order in.
      */
     public PlacedOrder place(String customerId, List<OrderLineRequest> lines, String addressId, boolean fromCart,
                         String idempotencyKey, String couponClaimId) {
@@ -64,16 +67,30 @@ public class OrderIntake {
         awaitTurn(orderId);
         OrderStatus status;
         try {
-            status = commands.sendAndWait(new PlaceOrder(orderId, customerId, lines, addressId, fromCart, couponClaimId));
-        } catch (AggregateStreamCreationException raceLostToTwin) {
-            // The twin's placement committed first; what it decided is for GET /orders/{id} to tell.
-            log.info("order {} was placed by a concurrent request with the same idempotency key", orderId);
-            status = OrderStatus.PENDING;
+            status = placeOnFreshStreams(new PlaceOrder(orderId, customerId, lines, addressId, fromCart, couponClaimId));
         } finally {
             turns.release();
         }
         log.info("order {} placed by customer {}: {}", orderId, customerId, status);
         return new PlacedOrder(orderId, status);
+    }
+
+    /**
+     * A placement that met another writer's append rolled back whole; placed again, it finds the twin request's
+     * order (same Idempotency-Key) or decides on the stock another node reserved meanwhile.
+     */
+    private OrderStatus placeOnFreshStreams(PlaceOrder placement) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commands.sendAndWait(placement);
+            } catch (RuntimeException failure) {
+                if (attempt > conflictRetries || !AppendConflicts.isConflictOfAnyStream(failure)) {
+                    throw failure;
+                }
+                log.info("order {}: its placement met another writer's append (attempt {}), placing it again",
+                        placement.orderId(), attempt);
+            }
+        }
     }
 
     /** The order a placement answered for, and the status it left it in. */

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -36,7 +37,7 @@ class OrderIntakeTest {
             placed.incrementAndGet();
             return OrderStatus.AWAITING_PAYMENT;
         });
-        return new OrderIntake(DefaultCommandGateway.builder().commandBus(bus).build(), meters, concurrency, wait);
+        return new OrderIntake(DefaultCommandGateway.builder().commandBus(bus).build(), meters, concurrency, wait, 3);
     }
 
     @AfterEach
@@ -91,11 +92,49 @@ class OrderIntakeTest {
             throw new IllegalStateException("the event store is down");
         });
         OrderIntake intake = new OrderIntake(DefaultCommandGateway.builder().commandBus(bus).build(), meters, 1,
-                Duration.ofMillis(100));
+                Duration.ofMillis(100), 3);
         for (int attempt = 0; attempt < 3; attempt++) {
             assertThatThrownBy(() -> intake.place("user-1", LINES, "address-1", false, "key-1", null))
                     .isInstanceOf(IllegalStateException.class);
         }
         assertThat(meters.counter(OrderIntake.TURNS_MISSED).count()).isZero();
+    }
+
+    /**
+     * A twin request that created the same order first (or a node that reserved on an inventory this node holds a
+     * stale copy of) fails the placement whole: it is placed again, a bounded number of times.
+     */
+    @Test
+    void aPlacementThatMetAnotherWritersAppendIsPlacedAgainOnFreshStreams() {
+        AtomicInteger attempts = new AtomicInteger();
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.subscribe(PlaceOrder.class.getName(), command -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new AggregateStreamCreationException("the new order's stream met another writer's append");
+            }
+            return OrderStatus.REJECTED;
+        });
+        OrderIntake intake = new OrderIntake(DefaultCommandGateway.builder().commandBus(bus).build(), meters, 1,
+                Duration.ofMillis(100), 3);
+
+        assertThat(intake.place("user-1", LINES, "address-1", false, "key-1", null).status())
+                .isEqualTo(OrderStatus.REJECTED);
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void aPlacementThatKeepsMeetingConflictsFailsAfterItsRetries() {
+        AtomicInteger attempts = new AtomicInteger();
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.subscribe(PlaceOrder.class.getName(), command -> {
+            attempts.incrementAndGet();
+            throw new AggregateStreamCreationException("conflict again");
+        });
+        OrderIntake intake = new OrderIntake(DefaultCommandGateway.builder().commandBus(bus).build(), meters, 1,
+                Duration.ofMillis(100), 2);
+
+        assertThatThrownBy(() -> intake.place("user-1", LINES, "address-1", false, "key-1", null))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThat(attempts).hasValue(3);
     }
 }
