@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -19,8 +20,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on the same inventory meanwhile, the stale copy meets the event store's unique (aggregate, sequence) index: the
  * placement rolls back, dropping the copy, and the command gateway places the order again on the fresh stream. The
  * other node's units are never sold twice.
+ * <p>
+ * A schema, Redis database and search indices of its own: the rolled-back placement leaves gaps in the global index,
+ * and the integrity chain seals only up to the first gap, which Axon keeps open for a long time (docs/audit.md), so
+ * in the shared schema it would hold back the audit tests' chain.
  */
 @IntegrationTest
+@TestPropertySource(properties = {
+        "spring.datasource.url=jdbc:postgresql://${mall.test.postgres.address:127.0.0.1:5432}/mall_test?currentSchema=nodes",
+        "spring.flyway.schemas=nodes",
+        "spring.data.redis.database=9",
+        "mall.elasticsearch.index-prefix=mall-test-nodes"})
 class OrderPlacementAcrossNodesIntegrationTest {
 
     @Autowired
