@@ -1,5 +1,6 @@
 package io.eventmall.app.config;
 
+import java.util.function.Predicate;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
@@ -23,17 +24,17 @@ public final class AppendConflicts {
      * decided again on the fresh streams, where a twin's stream is found.
      */
     public static boolean isConflictOfAnyStream(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(failure, cause -> cause instanceof ConcurrencyException
+                || cause instanceof AggregateStreamCreationException);
     }
 
     public static boolean isAppendConflict(Throwable failure) {
+        return causedBy(failure, ConcurrencyException.class::isInstance);
+    }
+
+    private static boolean causedBy(Throwable failure, Predicate<Throwable> kind) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConcurrencyException && !(cause instanceof AggregateStreamCreationException)) {
+            if (kind.test(cause)) {
                 return true;
             }
         }

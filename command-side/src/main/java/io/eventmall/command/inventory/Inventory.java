@@ -60,15 +60,20 @@ public class Inventory {
         reserve(command.productId(), command.orderId(), command.quantity(), ledger);
     }
 
-    /**
-     * Reserves the order's units, once per order: the order's reservation already made is a no-op. Also called
-     * by {@link StockReservations}, which reserves a placed order's lines in the placement's own unit of work.
-     */
-    public void reserve(String productId, String orderId, int quantity, InventoryLedger ledger) {
+    /** Reserves the order's units, once per order: the order's reservation already made is a no-op. */
+    private void reserve(String productId, String orderId, int quantity, InventoryLedger ledger) {
         Required.text("orderId", orderId);
         if (ledger.reservation(productId, orderId).isPresent()) {
             return;
         }
+        reserveForNewOrder(productId, orderId, quantity);
+    }
+
+    /**
+     * Reserves the units of an order whose stream does not exist yet, so it holds no reservation to look up in the
+     * ledger: {@link StockReservations} reserves a placed order's lines in the placement's own unit of work.
+     */
+    public void reserveForNewOrder(String productId, String orderId, int quantity) {
         Required.positive("quantity", quantity);
         Optional<RuleViolation> shortage = shortageFor(productId, orderId, quantity, available);
         if (shortage.isPresent()) {

@@ -23,16 +23,14 @@ import org.springframework.stereotype.Component;
 public class StockReservations {
 
     private final Repository<Inventory> inventories;
-    private final InventoryLedger ledger;
 
-    public StockReservations(Repository<Inventory> inventories, InventoryLedger ledger) {
+    public StockReservations(Repository<Inventory> inventories) {
         this.inventories = inventories;
-        this.ledger = ledger;
     }
 
     /**
      * Reserves every line for the order and answers empty, or reserves nothing and answers the first line's
-     * shortage. Must run in a unit of work (a command handler's).
+     * shortage. Must run in a unit of work (a command handler's), for an order that is not placed yet.
      */
     public Optional<RuleViolation> reserveEvery(String orderId, List<OrderLine> lines) {
         List<OrderLine> inProductOrder = lines.stream().sorted(Comparator.comparing(OrderLine::productId)).toList();
@@ -49,7 +47,7 @@ public class StockReservations {
         }
         for (int i = 0; i < inProductOrder.size(); i++) {
             OrderLine line = inProductOrder.get(i);
-            locked.get(i).execute(stock -> stock.reserve(line.productId(), orderId, line.quantity(), ledger));
+            locked.get(i).execute(stock -> stock.reserveForNewOrder(line.productId(), orderId, line.quantity()));
         }
         return Optional.empty();
     }

@@ -70,10 +70,10 @@ public class OrderPlacement {
         Optional<RuleViolation> shortage = stock.reserveEvery(command.orderId(), lines);
         Order.Placement placement = new Order.Placement(command.orderId(), command.customerId(), lines, shippingAddress,
                 command.fromCart(), command.couponClaimId(), discount);
-        orderRepository.newInstance(() -> shortage
-                .map(why -> Order.placedAndRejected(placement, why.refusal() + ": " + why.getMessage()))
-                .orElseGet(() -> Order.placedAndAccepted(placement, paymentWindow.closesAfterNow())));
-        return shortage.isPresent() ? OrderStatus.REJECTED : OrderStatus.AWAITING_PAYMENT;
+        return orderRepository.newInstance(() -> shortage
+                        .map(why -> Order.placedAndRejected(placement, why.refusal() + ": " + why.getMessage()))
+                        .orElseGet(() -> Order.placedAndAccepted(placement, paymentWindow.closesAfterNow())))
+                .invoke(Order::status);
     }
 
     /**

@@ -22,7 +22,6 @@ import io.eventmall.command.coupon.Coupon;
 import io.eventmall.command.coupon.CouponDiscounts;
 import io.eventmall.command.coupon.LedgerOfCouponEvents;
 import io.eventmall.command.inventory.Inventory;
-import io.eventmall.command.inventory.LedgerOfStockEvents;
 import io.eventmall.command.inventory.StockReservations;
 import io.eventmall.api.inventory.InventoryId;
 import io.eventmall.api.inventory.StockAdded;
@@ -60,7 +59,6 @@ class OrderPlacementTest {
 
     private final InMemoryAggregates catalogAndAddresses = new InMemoryAggregates();
     private final LedgerOfCouponEvents coupons = new LedgerOfCouponEvents();
-    private final LedgerOfStockEvents stockLedger = new LedgerOfStockEvents();
     private AggregateTestFixture<Order> fixture;
 
     @BeforeEach
@@ -77,7 +75,7 @@ class OrderPlacementTest {
         fixture.registerInjectableResource(new CouponDiscounts(coupons, catalogAndAddresses.repository(Coupon.class)));
         fixture.registerAnnotatedCommandHandler(new OrderPlacement(new ProductQuotes(catalogAndAddresses.reads(Product.class)),
                 new ShippingAddresses(catalogAndAddresses.reads(Address.class)),
-                new StockReservations(catalogAndAddresses.repository(Inventory.class), stockLedger),
+                new StockReservations(catalogAndAddresses.repository(Inventory.class)),
                 new PaymentWindow(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(30)), fixture.getRepository(),
                 fixture.getEventStore()));
     }
