@@ -19,7 +19,7 @@ public final class AppendConflicts {
      * stream and appends to others (an order placed with its stock reserved) meets when a twin request created the
      * same stream first, or another node appended to a stream this node holds a stale cached copy of. The storage
      * engine may report the second as an {@link AggregateStreamCreationException} too (it names the batch's first
-     * event, the new stream's), which {@link #isAppendConflict} does not retry: that is how a placement on a stale
+     * event, the new stream's), which {@link #isAppendConflict} does not count: that is how a placement on a stale
      * inventory was answered 409. Either way the unit of work rolled back whole (dropping the stale copy) and is
      * decided again on the fresh streams, where a twin's stream is found.
      */

@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.List;
@@ -180,8 +179,8 @@ public class AxonConfig {
     /**
      * Several nodes share one event store, each with its own aggregate cache: a command on a node whose cached copy is
      * stale meets the unique (aggregate, sequence) index, its unit of work rolls back (dropping the stale copy) and
-     * the gateway sends it again, a few times, on the fresh stream. Only such conflicts are retried; a refusal or any
-     * other failure is answered at once.
+     * the gateway sends it again, a few times, on the fresh stream ({@link ConflictRetryScheduler}). Only such
+     * conflicts are retried; a refusal or any other failure is answered at once.
      */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus,
@@ -189,12 +188,7 @@ public class AxonConfig {
         ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(daemonThread("command-conflict-retry"));
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(retries)
-                        .retryInterval(20)
-                        .maxRetryCount(conflictRetries)
-                        .nonTransientFailurePredicate(failure -> !AppendConflicts.isAppendConflict(failure))
-                        .build())
+                .retryScheduler(new ConflictRetryScheduler(retries, conflictRetries))
                 .build();
     }
 

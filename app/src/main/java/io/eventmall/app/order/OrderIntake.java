@@ -3,7 +3,6 @@ package io.eventmall.app.order;
 import io.eventmall.api.order.OrderLineRequest;
 import io.eventmall.api.order.OrderStatus;
 import io.eventmall.api.order.PlaceOrder;
-import io.eventmall.app.config.AppendConflicts;
 import io.eventmall.app.web.ApiProblem;
 import io.eventmall.app.web.IdempotencyKeys;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,13 +38,11 @@ public class OrderIntake {
     private final CommandGateway commands;
     private final Semaphore turns;
     private final Duration wait;
-    private final int conflictRetries;
     private final MeterRegistry meters;
 
     public OrderIntake(CommandGateway commands, MeterRegistry meters,
                        @Value("${mall.orders.placement-concurrency:16}") int concurrency,
-                       @Value("${mall.orders.placement-wait:5s}") Duration wait,
-                       @Value("${mall.commands.conflict-retries:3}") int conflictRetries) {
+                       @Value("${mall.orders.placement-wait:5s}") Duration wait) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("mall.orders.placement-concurrency must be at least 1, was " + concurrency);
         }
@@ -53,7 +50,6 @@ public class OrderIntake {
         this.meters = meters;
         this.turns = new Semaphore(concurrency, true);
         this.wait = wait;
-        this.conflictRetries = conflictRetries;
     }
 
     /**
@@ -67,30 +63,13 @@ public class OrderIntake {
         awaitTurn(orderId);
         OrderStatus status;
         try {
-            status = placeOnFreshStreams(new PlaceOrder(orderId, customerId, lines, addressId, fromCart, couponClaimId));
+            // A placement that met another writer's append is placed again by the gateway (ConflictRetryScheduler).
+            status = commands.sendAndWait(new PlaceOrder(orderId, customerId, lines, addressId, fromCart, couponClaimId));
         } finally {
             turns.release();
         }
         log.info("order {} placed by customer {}: {}", orderId, customerId, status);
         return new PlacedOrder(orderId, status);
-    }
-
-    /**
-     * A placement that met another writer's append rolled back whole; placed again, it finds the twin request's
-     * order (same Idempotency-Key) or decides on the stock another node reserved meanwhile.
-     */
-    private OrderStatus placeOnFreshStreams(PlaceOrder placement) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return commands.sendAndWait(placement);
-            } catch (RuntimeException failure) {
-                if (attempt > conflictRetries || !AppendConflicts.isConflictOfAnyStream(failure)) {
-                    throw failure;
-                }
-                log.info("order {}: its placement met another writer's append (attempt {}), placing it again",
-                        placement.orderId(), attempt);
-            }
-        }
     }
 
     /** The order a placement answered for, and the status it left it in. */

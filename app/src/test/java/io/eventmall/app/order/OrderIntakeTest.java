@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventmall.api.order.OrderLineRequest;
 import io.eventmall.api.order.OrderStatus;
 import io.eventmall.api.order.PlaceOrder;
+import io.eventmall.app.config.ConflictRetryScheduler;
 import io.eventmall.app.web.ApiProblem;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.AfterEach;
@@ -37,12 +41,21 @@ class OrderIntakeTest {
             placed.incrementAndGet();
             return OrderStatus.AWAITING_PAYMENT;
         });
-        return new OrderIntake(DefaultCommandGateway.builder().commandBus(bus).build(), meters, concurrency, wait, 3);
+        return new OrderIntake(DefaultCommandGateway.builder().commandBus(bus).build(), meters, concurrency, wait);
+    }
+
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
+
+    /** The gateway as the application builds it: conflicts are sent again by its retry scheduler. */
+    private CommandGateway retryingGateway(SimpleCommandBus bus, int maxRetries) {
+        return DefaultCommandGateway.builder().commandBus(bus)
+                .retryScheduler(new ConflictRetryScheduler(retries, maxRetries)).build();
     }
 
     @AfterEach
     void finish() {
         finishPlacements.countDown();
+        retries.shutdownNow();
     }
 
     @Test
@@ -92,7 +105,7 @@ class OrderIntakeTest {
             throw new IllegalStateException("the event store is down");
         });
         OrderIntake intake = new OrderIntake(DefaultCommandGateway.builder().commandBus(bus).build(), meters, 1,
-                Duration.ofMillis(100), 3);
+                Duration.ofMillis(100));
         for (int attempt = 0; attempt < 3; attempt++) {
             assertThatThrownBy(() -> intake.place("user-1", LINES, "address-1", false, "key-1", null))
                     .isInstanceOf(IllegalStateException.class);
@@ -114,8 +127,7 @@ class OrderIntakeTest {
             }
             return OrderStatus.REJECTED;
         });
-        OrderIntake intake = new OrderIntake(DefaultCommandGateway.builder().commandBus(bus).build(), meters, 1,
-                Duration.ofMillis(100), 3);
+        OrderIntake intake = new OrderIntake(retryingGateway(bus, 3), meters, 1, Duration.ofMillis(100));
 
         assertThat(intake.place("user-1", LINES, "address-1", false, "key-1", null).status())
                 .isEqualTo(OrderStatus.REJECTED);
@@ -130,8 +142,7 @@ class OrderIntakeTest {
             attempts.incrementAndGet();
             throw new AggregateStreamCreationException("conflict again");
         });
-        OrderIntake intake = new OrderIntake(DefaultCommandGateway.builder().commandBus(bus).build(), meters, 1,
-                Duration.ofMillis(100), 2);
+        OrderIntake intake = new OrderIntake(retryingGateway(bus, 2), meters, 1, Duration.ofMillis(100));
 
         assertThatThrownBy(() -> intake.place("user-1", LINES, "address-1", false, "key-1", null))
                 .isInstanceOf(AggregateStreamCreationException.class);
