@@ -7,6 +7,7 @@ import io.eventmall.query.gate.FlashSaleGate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +62,27 @@ class FlashSaleGateIntegrationTest {
                 .until(() -> api.get("/flash-sales/" + sale, null).body().path("remaining").asInt() == 1);
         assertThat(remainingAtTheGate(sale)).isEqualTo(1);
         assertThat(gate.admit(sale, "other", buyer.userId(), 1, now).refusal()).isEqualTo(Refusal.LIMIT_REACHED);
+    }
+
+    @Test
+    void theSalesPagesShowTheUnitsTheGateHasLeftAndTheReadModelsWhereTheGateDoesNotHoldTheSale() {
+        Instant now = Instant.now();
+        String sale = scheduledSale(5, 5, now.minusSeconds(5), now.plusSeconds(3600));
+
+        // An admission the aggregate has not decided yet: no event, so only the gate knows of it.
+        assertThat(gate.admit(sale, "pending", "ann", 2, now).ticketTaken()).isTrue();
+        assertThat(api.get("/flash-sales/" + sale, null).body().path("remaining").asInt()).isEqualTo(3);
+        assertThat(StreamSupport.stream(api.get("/flash-sales?state=ongoing&limit=100", null).body().spliterator(), false)
+                .filter(listed -> listed.path("flashSaleId").asText().equals(sale))
+                .map(listed -> listed.path("remaining").asInt())).containsExactly(3);
+
+        gate.cancel(sale, "pending", "ann", 2);
+        assertThat(api.get("/flash-sales/" + sale, null).body().path("remaining").asInt()).isEqualTo(5);
+        redis.opsForHash().put(saleKey(sale), "remaining", "1");
+        assertThat(api.get("/flash-sales/" + sale, null).body().path("remaining").asInt()).isEqualTo(1);
+        redis.delete(saleKey(sale));
+        assertThat(api.get("/flash-sales/" + sale, null).body().path("remaining").asInt())
+                .as("the read model's figure once the gate no longer holds the sale").isEqualTo(5);
     }
 
     private String scheduledSale(int quantity, int perUserLimit, Instant startsAt, Instant endsAt) {

@@ -2,9 +2,9 @@ package io.eventmall.app.analytics;
 
 import io.eventmall.api.analytics.FindFlashSaleFunnel;
 import io.eventmall.api.analytics.FlashSaleFunnelView;
-import io.eventmall.api.flashsale.FindFlashSale;
 import io.eventmall.api.flashsale.FlashSaleState;
 import io.eventmall.api.flashsale.FlashSaleView;
+import io.eventmall.app.flashsale.LiveFlashSales;
 import io.eventmall.app.web.Reads;
 import java.io.IOException;
 import java.time.Clock;
@@ -38,6 +38,7 @@ class FunnelStreams {
     private static final Duration STREAM_LIMIT = Duration.ofHours(2);
 
     private final Reads reads;
+    private final LiveFlashSales sales;
     private final Clock clock;
     private final Duration interval;
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
@@ -47,8 +48,10 @@ class FunnelStreams {
         return thread;
     });
 
-    FunnelStreams(Reads reads, Clock clock, @Value("${mall.analytics.live-interval:PT1S}") Duration interval) {
+    FunnelStreams(Reads reads, LiveFlashSales sales, Clock clock,
+                  @Value("${mall.analytics.live-interval:PT1S}") Duration interval) {
         this.reads = reads;
+        this.sales = sales;
         this.clock = clock;
         this.interval = interval;
     }
@@ -76,7 +79,7 @@ class FunnelStreams {
 
     private void push(String flashSaleId, SseEmitter emitter) {
         try {
-            Optional<FlashSaleView> sale = reads.find(new FindFlashSale(flashSaleId), FlashSaleView.class);
+            Optional<FlashSaleView> sale = sales.find(flashSaleId);
             FlashSaleFunnelView funnel = reads.one(new FindFlashSaleFunnel(flashSaleId), FlashSaleFunnelView.class);
             emitter.send(SseEmitter.event().name("funnel").data(Map.of("at", clock.instant().toString(),
                     "funnel", funnel, "remaining", sale.map(FlashSaleView::remaining).orElse(0),

@@ -60,6 +60,17 @@ public class ProjectionAdministration {
         return processor.supportsReset() && !notReplayable.contains(name);
     }
 
+    /**
+     * Whether a segment of the processor that this node holds is still rebuilding (has not reached the position
+     * the store had when the rebuild started): its read model is then behind the truth, not just lagging.
+     */
+    public boolean isRebuilding(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .map(processor -> processor.processingStatus().values().stream()
+                        .anyMatch(segment -> rebuildProgress(segment.getTrackingToken()).isPresent()))
+                .orElse(false);
+    }
+
     public List<ProjectionStatus> statuses() {
         Long head = position(eventStore.createHeadToken());
         return processing.eventProcessors().entrySet().stream()

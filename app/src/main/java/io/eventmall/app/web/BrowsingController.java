@@ -1,6 +1,6 @@
 package io.eventmall.app.web;
 
-import io.eventmall.api.flashsale.FindFlashSales;
+import io.eventmall.app.flashsale.LiveFlashSales;
 import io.eventmall.api.flashsale.FlashSaleState;
 import io.eventmall.api.flashsale.FlashSaleView;
 import io.eventmall.api.home.HomeView;
@@ -38,11 +38,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class BrowsingController {
 
     private final Reads reads;
+    private final LiveFlashSales flashSales;
     private final HomePage homePage;
     private final ProductDetailCache productPages;
 
-    BrowsingController(Reads reads, HomePage homePage, ProductDetailCache productPages) {
+    BrowsingController(Reads reads, HomePage homePage, ProductDetailCache productPages, LiveFlashSales flashSales) {
         this.reads = reads;
+        this.flashSales = flashSales;
         this.homePage = homePage;
         this.productPages = productPages;
     }
@@ -100,7 +102,7 @@ public class BrowsingController {
             throw ApiProblem.of(io.eventmall.api.Refusal.VALIDATION_FAILED,
                     "state must be ongoing, upcoming or ended, was " + state);
         }
-        return reads.list(new FindFlashSales(wanted, limit), FlashSaleView.class);
+        return this.flashSales.list(wanted, limit);
     }
 
     /** A shop's public page: the owner stays private. */

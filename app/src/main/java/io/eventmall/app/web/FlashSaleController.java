@@ -7,6 +7,7 @@ import io.eventmall.api.flashsale.FlashSaleView;
 import io.eventmall.api.flashsale.ScheduleFlashSale;
 import io.eventmall.api.identity.Role;
 import io.eventmall.app.flashsale.FlashSalePurchases;
+import io.eventmall.app.flashsale.LiveFlashSales;
 import io.eventmall.app.flashsale.PurchaseTokens;
 import io.eventmall.command.flashsale.FlashSale;
 import io.eventmall.app.flashsale.FlashSalePurchases.PurchaseAccepted;
@@ -50,9 +51,11 @@ public class FlashSaleController {
     private final ReadModelWait readModel;
     private final FlashSalePurchases purchases;
     private final PurchaseTokens purchaseTokens;
+    private final LiveFlashSales sales;
 
     FlashSaleController(CommandGateway commands, Reads reads, ReadModelWait readModel, FlashSalePurchases purchases,
-                        PurchaseTokens purchaseTokens) {
+                        PurchaseTokens purchaseTokens, LiveFlashSales sales) {
+        this.sales = sales;
         this.commands = commands;
         this.reads = reads;
         this.readModel = readModel;
@@ -76,7 +79,7 @@ public class FlashSaleController {
 
     @GetMapping("/{flashSaleId}")
     FlashSaleView sale(@PathVariable String flashSaleId) {
-        return reads.require(new FindFlashSale(flashSaleId), FlashSaleView.class, "flash sale", flashSaleId);
+        return sales.require(flashSaleId);
     }
 
     /** 202 once the purchase is committed; see {@link FlashSalePurchases} for the path it takes. */

@@ -7,6 +7,7 @@ import io.eventmall.api.flashsale.FlashSaleUnitsReturned;
 import io.eventmall.query.redis.RedisKeyspace;
 import io.eventmall.query.redis.RedisReadModelState;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import io.eventmall.query.redis.RedisScripts;
@@ -46,6 +48,7 @@ public class FlashSaleGate {
 
     public static final String NAME = "flash-sale-gate";
     private static final String KEY_PREFIX = "mall:gate:";
+    private static final byte[] REMAINING = "remaining".getBytes(StandardCharsets.UTF_8);
     private static final Logger log = LoggerFactory.getLogger(FlashSaleGate.class);
 
     private final StringRedisTemplate redis;
@@ -132,6 +135,38 @@ public class FlashSaleGate {
             log.debug("flash-sale gate could not confirm {} purchases of sale {}: {}", purchaseIds.size(), flashSaleId,
                     redisDown.getMessage());
         }
+    }
+
+    /**
+     * The units the gate has left for each of the sales it holds, admissions still pending counted as taken: the
+     * freshest figure there is during a spike (the read models follow the events seconds behind). Sales the gate
+     * does not hold, or all of them while Redis is being rebuilt or unreachable, are left out, for the caller to
+     * take from a read model.
+     */
+    public Map<String, Integer> remaining(Collection<String> flashSaleIds) {
+        if (flashSaleIds.isEmpty() || !redisState.isTrusted()) {
+            return Map.of();
+        }
+        List<String> ids = List.copyOf(flashSaleIds);
+        List<Object> found;
+        try {
+            found = redis.executePipelined((RedisCallback<Object>) connection -> {
+                ids.forEach(id -> connection.hashCommands().hGet(
+                        keys(id).get(0).getBytes(StandardCharsets.UTF_8), REMAINING));
+                return null;
+            });
+        } catch (DataAccessException redisDown) {
+            log.debug("flash-sale gate unreadable ({}); remaining units come from the read model",
+                    redisDown.getMessage());
+            return Map.of();
+        }
+        Map<String, Integer> remaining = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (found.get(i) != null) {
+                remaining.put(ids.get(i), Integer.parseInt(found.get(i).toString()));
+            }
+        }
+        return remaining;
     }
 
     /** Sales that have tickets pending (scanned; there are few keys per sale). */
