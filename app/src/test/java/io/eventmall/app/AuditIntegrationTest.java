@@ -99,6 +99,44 @@ class AuditIntegrationTest {
     }
 
     @Test
+    void aRolledBackAppendHoldsTheSealBackForTheGapAllowanceOnly() {
+        String admin = api.adminToken();
+        // What an append that met another writer and rolled back leaves behind: a global index nobody will use.
+        long gap = jdbc.queryForObject("SELECT nextval('domain_event_global_index_seq')", Long.class);
+        String productId = api.newProduct(admin, 1_234, 0);
+        long after = jdbc.queryForObject(
+                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
+                Long.class, productId);
+        assertThat(after).isGreaterThan(gap);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(6)).until(() -> chainPosition(admin) >= after);
+        assertThat(sealed(after)).as("a gap is awaited at first: its transaction may still commit").isFalse();
+
+        // Sealed at the first batch after the allowance (8 s in tests): events keep coming meanwhile.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(40))
+                .pollInterval(java.time.Duration.ofSeconds(2))
+                .until(() -> {
+                    api.newProduct(admin, 1_000, 0);
+                    return sealed(after);
+                });
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM integrity_chain WHERE global_index = ?", Long.class, gap))
+                .isZero();
+    }
+
+    private long chainPosition(String admin) {
+        for (com.fasterxml.jackson.databind.JsonNode processor : api.get("/admin/projections", admin).body()) {
+            if (processor.path("name").asText().equals("integrity-chain")) {
+                return processor.path("position").asLong(-1);
+            }
+        }
+        return -1;
+    }
+
+    private boolean sealed(long position) {
+        return jdbc.queryForObject("SELECT count(*) FROM integrity_chain WHERE global_index = ?", Long.class,
+                position) == 1;
+    }
+
+    @Test
     void customersCannotAudit() {
         assertThat(api.get("/audit/events", api.newCustomer().token()).status()).isEqualTo(403);
     }

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.ProcessingGroup;
 import org.postgresql.PGStatement;
@@ -20,6 +22,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +36,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Events are sealed in global-index order, a batch at a time: at the end of each processor batch, every
  * event up to the processor's gap-free position is read with one query and linked with one JDBC batch, in the
- * batch's transaction (with the processor's token). An event that commits into a gap after the processors
- * gave up waiting for it (a minute) is never sealed, and verification reports it as inserted by hand.
+ * batch's transaction (with the processor's token). A gap in the global index is awaited for
+ * {@code mall.audit.gap-allowance} (a minute): an event that commits into it later is never sealed, and
+ * verification reports it as inserted by hand.
  */
 @Component
 @ProcessingGroup(IntegrityChain.NAME)
@@ -45,18 +49,23 @@ public class IntegrityChain {
     private static final String PENDING = IntegrityChain.class.getName() + ".pending";
     /** Rows per verification query: each is one round trip, streamed by a cursor. */
     private static final int VERIFY_BATCH = 20_000;
-    /**
-     * An event below the sealed head that still has no link after this long was not appended through the
-     * application (the processors stop waiting for a gap in the global index after a minute).
-     */
-    private static final String UNSEALED_GRACE = "1 minute";
+    /** Gaps looked at per seal, lowest first: beyond the first one still awaited, the rest cannot matter. */
+    private static final int GAPS_CHECKED = 100;
 
     private final JdbcTemplate jdbc;
+    /**
+     * How long a gap in the global index is awaited: once the first event after it is older than this, the
+     * transaction that took its index rolled back (an append that met another writer) or was never going to commit
+     * in time, and the chain is sealed past it. An event below the sealed head that still has no link after this
+     * long was therefore not appended through the application.
+     */
+    private final Duration gapAllowance;
     /** The last link this process recomputed from the events itself: checkpoints extend it incrementally. */
     private final AtomicReference<Link> verified = new AtomicReference<>();
 
-    IntegrityChain(JdbcTemplate jdbc) {
+    IntegrityChain(JdbcTemplate jdbc, @Value("${mall.audit.gap-allowance:PT1M}") Duration gapAllowance) {
         this.jdbc = jdbc;
+        this.gapAllowance = gapAllowance;
     }
 
     /** A link of the chain: its number, the global index of the event it seals, and the chain hash there. */
@@ -82,7 +91,7 @@ public class IntegrityChain {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         AtomicReference<TrackingToken> reached = unitOfWork.getOrComputeResource(PENDING, key -> {
             AtomicReference<TrackingToken> latest = new AtomicReference<>();
-            unitOfWork.onPrepareCommit(u -> seal(sealableUpTo(latest.get())));
+            unitOfWork.onPrepareCommit(u -> seal(sealableUpTo(latest.get(), abandonedGaps(latest.get()))));
             return latest;
         });
         reached.set(token);
@@ -98,15 +107,47 @@ public class IntegrityChain {
     /**
      * The highest global index below which every event is in the store: the processor's position, or just
      * before the lowest gap it still waits for (a transaction that has taken a global index but not committed
-     * yet). Sealing in global-index order up to there makes the chain a function of the stored events alone:
-     * rebuilt from the same events it is the same chain, and a checkpoint's position covers every event up to it.
+     * yet), gaps given up on ({@code abandoned}) aside. Sealing in global-index order up to there makes the chain
+     * a function of the stored events alone: rebuilt from the same events it is the same chain, and a
+     * checkpoint's position covers every event up to it.
      */
-    static long sealableUpTo(TrackingToken token) {
+    static long sealableUpTo(TrackingToken token, Set<Long> abandoned) {
         TrackingToken position = WrappedToken.unwrapLowerBound(token);
         if (position instanceof GapAwareTrackingToken gapAware) {
-            return gapAware.getGaps().isEmpty() ? gapAware.getIndex() : gapAware.getGaps().first() - 1;
+            for (long gap : gapAware.getGaps()) {
+                if (!abandoned.contains(gap)) {
+                    return gap - 1;
+                }
+            }
+            return gapAware.getIndex();
         }
         return position == null ? -1 : position.position().orElse(-1);
+    }
+
+    /**
+     * The token's lowest gaps whose next stored event is older than the gap allowance. Axon's token keeps such a
+     * gap until the index has moved 10,000 past it or more than 250 gaps are open, so without this a single
+     * rolled-back append held the seal (and every checkpoint) back for as long, in a quiet shop for good.
+     */
+    private Set<Long> abandonedGaps(TrackingToken token) {
+        if (!(WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware)
+                || gapAware.getGaps().isEmpty()) {
+            return Set.of();
+        }
+        Long[] lowest = gapAware.getGaps().stream().limit(GAPS_CHECKED).toArray(Long[]::new);
+        List<Long> abandoned = jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT g FROM unnest(?::bigint[]) AS g"
+                    + " WHERE (SELECT e.time_stamp FROM domain_event_entry e WHERE e.global_index > g"
+                    + " ORDER BY e.global_index LIMIT 1)::timestamptz < now() - ? * interval '1 millisecond'");
+            statement.setArray(1, connection.createArrayOf("bigint", lowest));
+            statement.setLong(2, gapAllowance.toMillis());
+            return statement;
+        }, (rs, row) -> rs.getLong(1));
+        if (!abandoned.isEmpty()) {
+            log.debug("integrity chain: sealing past {} gap(s) in the global index older than {}: {}", abandoned.size(),
+                    gapAllowance, abandoned);
+        }
+        return Set.copyOf(abandoned);
     }
 
     private void seal(long upTo) {
@@ -239,7 +280,8 @@ public class IntegrityChain {
     }
 
     /**
-     * An event below the sealed head, older than the gap allowance, that the chain never saw: inserted by hand.
+     * An event below the sealed head, older than the gap allowance, that the chain never saw: inserted by hand
+     * (or committed into a gap after the chain had given up on it).
      * The cheap test first (as many events up to the head as links), the search only when they differ.
      */
     private Long firstUnsealedBelow(long head, long links) {
@@ -250,6 +292,7 @@ public class IntegrityChain {
         return jdbc.queryForObject("SELECT min(u.global_index) FROM (SELECT e.global_index, e.time_stamp"
                 + " FROM domain_event_entry e WHERE e.global_index < ?"
                 + " AND NOT EXISTS (SELECT 1 FROM integrity_chain c WHERE c.global_index = e.global_index)) u"
-                + " WHERE u.time_stamp::timestamptz < now() - interval '" + UNSEALED_GRACE + "'", Long.class, head);
+                + " WHERE u.time_stamp::timestamptz < now() - ? * interval '1 millisecond'", Long.class, head,
+                gapAllowance.toMillis());
     }
 }
