@@ -1,5 +1,7 @@
 package io.eventmall.app.web;
 
+import org.apache.catalina.connector.ClientAbortException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
 import io.eventmall.api.search.SearchUnavailable;
@@ -171,6 +173,12 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (cause(e, AsyncRequestNotUsableException.class, ClientAbortException.class).isPresent()) {
+            // The client went away (a closed live funnel, an abandoned request): nothing failed here, and there is
+            // nobody left to answer.
+            log.debug("client gone before its answer: {}", e.toString());
+            return null;
+        }
         Optional<Throwable> rebuilding = cause(e, ReadModelUnavailable.class);
         if (rebuilding.isPresent()) {
             return rebuilding((ReadModelUnavailable) rebuilding.get());
