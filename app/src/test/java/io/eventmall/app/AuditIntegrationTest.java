@@ -123,12 +123,8 @@ class AuditIntegrationTest {
     }
 
     private long chainPosition(String admin) {
-        for (com.fasterxml.jackson.databind.JsonNode processor : api.get("/admin/projections", admin).body()) {
-            if (processor.path("name").asText().equals("integrity-chain")) {
-                return processor.path("position").asLong(-1);
-            }
-        }
-        return -1;
+        return ProjectionReplayIntegrationTest.status(api.get("/admin/projections", admin).body(), "integrity-chain")
+                .path("position").asLong(-1);
     }
 
     private boolean sealed(long position) {

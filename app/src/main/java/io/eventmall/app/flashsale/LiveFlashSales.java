@@ -52,11 +52,10 @@ public class LiveFlashSales {
             return sales;
         }
         Map<String, Integer> live = gate.remaining(sales.stream().map(FlashSaleView::flashSaleId).toList());
-        return sales.stream().map(sale -> {
-            Integer remaining = live.get(sale.flashSaleId());
-            return remaining == null || remaining == sale.remaining() ? sale : new FlashSaleView(sale.flashSaleId(),
-                    sale.productId(), sale.price(), sale.quantity(), Math.max(0, Math.min(sale.quantity(), remaining)),
-                    sale.state(), sale.startsAt(), sale.endsAt(), sale.requirePurchaseToken(), sale.proofOfWorkBits());
-        }).toList();
+        return sales.stream()
+                .map(sale -> live.containsKey(sale.flashSaleId())
+                        ? sale.withRemaining(Math.max(0, Math.min(sale.quantity(), live.get(sale.flashSaleId()))))
+                        : sale)
+                .toList();
     }
 }

@@ -66,8 +66,7 @@ public class ProjectionAdministration {
      */
     public boolean isRebuilding(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .map(processor -> processor.processingStatus().values().stream()
-                        .anyMatch(segment -> rebuildProgress(segment.getTrackingToken()).isPresent()))
+                .map(processor -> rebuildProgress(processor.processingStatus()).isPresent())
                 .orElse(false);
     }
 
@@ -125,14 +124,19 @@ public class ProjectionAdministration {
                 .min(Long::compare)
                 .orElse(null);
         Long lag = position == null || head == null ? null : Math.max(0, head - position);
-        OptionalDouble progress = segments.values().stream()
-                .map(segment -> rebuildProgress(segment.getTrackingToken()))
-                .flatMapToDouble(found -> found.isPresent() ? DoubleStream.of(found.getAsDouble()) : DoubleStream.empty())
-                .min();
+        OptionalDouble progress = rebuildProgress(segments);
         long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size)
                 .orElseGet(() -> parked.count(name));
         return new ProjectionStatus(name, position, lag, progress.isPresent(), deadLetters,
                 isReplayable(name, processor), progress.isPresent() ? progress.getAsDouble() : null);
+    }
+
+    /** How far the least advanced of these segments' rebuilds got; empty when none of them is rebuilding. */
+    private static OptionalDouble rebuildProgress(Map<Integer, EventTrackerStatus> segments) {
+        return segments.values().stream()
+                .map(segment -> rebuildProgress(segment.getTrackingToken()))
+                .flatMapToDouble(found -> found.isPresent() ? DoubleStream.of(found.getAsDouble()) : DoubleStream.empty())
+                .min();
     }
 
     /**

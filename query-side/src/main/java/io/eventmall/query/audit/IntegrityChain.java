@@ -49,8 +49,10 @@ public class IntegrityChain {
     private static final String PENDING = IntegrityChain.class.getName() + ".pending";
     /** Rows per verification query: each is one round trip, streamed by a cursor. */
     private static final int VERIFY_BATCH = 20_000;
-    /** Gaps looked at per seal, lowest first: beyond the first one still awaited, the rest cannot matter. */
+    /** Gaps looked at per check, lowest first: beyond the first one still awaited, the rest cannot matter. */
     private static final int GAPS_CHECKED = 100;
+    /** The store is asked which gaps to give up on at most this often, not at every batch of a busy processor. */
+    private static final long GAP_CHECK_INTERVAL_NANOS = 1_000_000_000L;
 
     private final JdbcTemplate jdbc;
     /**
@@ -62,6 +64,12 @@ public class IntegrityChain {
     private final Duration gapAllowance;
     /** The last link this process recomputed from the events itself: checkpoints extend it incrementally. */
     private final AtomicReference<Link> verified = new AtomicReference<>();
+    /**
+     * The gaps last found given up on (for good: the event after a gap only gets older), and when the store may be
+     * asked again. The processor has one segment, so one thread at a time seals.
+     */
+    private volatile Set<Long> givenUp = Set.of();
+    private volatile long nextGapCheck = System.nanoTime();
 
     IntegrityChain(JdbcTemplate jdbc, @Value("${mall.audit.gap-allowance:PT1M}") Duration gapAllowance) {
         this.jdbc = jdbc;
@@ -125,7 +133,8 @@ public class IntegrityChain {
     }
 
     /**
-     * The token's lowest gaps whose next stored event is older than the gap allowance. Axon's token keeps such a
+     * The token's lowest gaps whose next stored event is older than the gap allowance, as last looked up (at most
+     * once a second). Axon's token keeps such a
      * gap until the index has moved 10,000 past it or more than 250 gaps are open, so without this a single
      * rolled-back append held the seal (and every checkpoint) back for as long, in a quiet shop for good.
      */
@@ -134,6 +143,11 @@ public class IntegrityChain {
                 || gapAware.getGaps().isEmpty()) {
             return Set.of();
         }
+        long now = System.nanoTime();
+        if (now - nextGapCheck < 0) {
+            return givenUp;
+        }
+        nextGapCheck = now + GAP_CHECK_INTERVAL_NANOS;
         Long[] lowest = gapAware.getGaps().stream().limit(GAPS_CHECKED).toArray(Long[]::new);
         List<Long> abandoned = jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("SELECT g FROM unnest(?::bigint[]) AS g"
@@ -147,7 +161,8 @@ public class IntegrityChain {
             log.debug("integrity chain: sealing past {} gap(s) in the global index older than {}: {}", abandoned.size(),
                     gapAllowance, abandoned);
         }
-        return Set.copyOf(abandoned);
+        givenUp = Set.copyOf(abandoned);
+        return givenUp;
     }
 
     private void seal(long upTo) {
