@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Build and run the eventmall app against the local servers.
 #   scripts/run.sh [app args...]     e.g. scripts/run.sh --mall.demo-data.enabled=true
-# JAVA_OPTS (optional) is passed to the JVM, e.g. JAVA_OPTS="-Xmx1g".
+# JAVA_OPTS (optional) is passed to the JVM, e.g. JAVA_OPTS="-Xmx1g", after the options that let background work
+# (event processors, process commands, snapshots) run at nice 10 below requests (docs/architecture.md, "Who gets the
+# CPU first"); JAVA_OPTS="-XX:ThreadPriorityPolicy=0" turns that off.
 # It runs the `dev` profile (development secrets, sandbox payments) unless SPRING_PROFILES_ACTIVE says otherwise;
 # without `dev` the service refuses to start until the secrets of docs/security.md are set.
 set -euo pipefail
@@ -30,5 +32,5 @@ cat >&2 <<MSG
 MSG
 
 export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}"
-read -ra java_opts <<<"${JAVA_OPTS:-}"
+read -ra java_opts <<<"-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10 ${JAVA_OPTS:-}"
 exec java "${java_opts[@]}" -jar "$JAR" "$@"

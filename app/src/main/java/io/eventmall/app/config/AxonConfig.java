@@ -14,7 +14,6 @@ import io.opentelemetry.context.Context;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -91,7 +90,7 @@ public class AxonConfig {
 
     @Bean(destroyMethod = "shutdown")
     public ExecutorService snapshotExecutor() {
-        return Executors.newSingleThreadExecutor(daemonThread("aggregate-snapshotter"));
+        return Executors.newSingleThreadExecutor(BackgroundPriority.threads("aggregate-snapshotter"));
     }
 
     /** A snapshot every N events bounds the replay cost of long-lived aggregates. */
@@ -161,13 +160,12 @@ public class AxonConfig {
 
     /**
      * Process managers' commands each run in their own transaction, on this pool. Each task carries the tracing
-     * context of the handler that sent it, so the command joins the trace of the event (and request) behind it.
+     * context of the handler that sent it, so the command joins the trace of the event (and request) behind it. Like
+     * the processors that send them, they run in the background ({@link BackgroundPriority}).
      */
     @Bean(destroyMethod = "shutdown")
     public ExecutorService processCommandExecutor(@Value("${mall.sagas.command-threads:8}") int threads) {
-        AtomicInteger count = new AtomicInteger();
-        return Context.taskWrapping(
-                Executors.newFixedThreadPool(threads, task -> new Thread(task, "process-command-" + count.incrementAndGet())));
+        return Context.taskWrapping(Executors.newFixedThreadPool(threads, BackgroundPriority.threads("process-command")));
     }
 
     @Bean
