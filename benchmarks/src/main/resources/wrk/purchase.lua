@@ -1,10 +1,12 @@
 -- wrk script of the flash-sale spike (FlashSaleBenchmark): every request is the next buyer's purchase. The buyers'
 -- tokens are read from the file named in the environment (WRK_TOKENS), one per line; wrk thread t of n takes buyers
 -- t, t+n, t+2n, ... and starts over when it runs out. A line may carry the buyer's purchase token after a space (a sale
--- that requires one): it goes in X-Purchase-Token. Each thread counts answers by status and keeps the ids of the first
--- accepted orders so the harness can follow them to AWAITING_PAYMENT (as an admin: a thread has many connections in
--- flight, so by the time an answer comes its buyer is no longer the one request() last chose).
+-- that requires one): it goes in X-Purchase-Token. Each thread counts answers by status and keeps the ids of a sample
+-- of its accepted orders, drawn evenly over the whole run (reservoir sampling) plus the very last one, so the harness
+-- can follow them to AWAITING_PAYMENT (as an admin: a thread has many connections in flight, so by the time an answer
+-- comes its buyer is no longer the one request() last chose). The first orders alone would say nothing of the last.
 local threads = {}
+local SAMPLE = 49
 
 function setup(thread)
   thread:set("index", #threads)
@@ -23,6 +25,8 @@ function init(args)
   next_buyer = index + 1
   statuses = {}
   accepted = {}
+  accepted_count = 0
+  last_accepted = nil
   sale_path = os.getenv("WRK_PATH")
   current = nil
 end
@@ -45,10 +49,19 @@ end
 
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
-  if status == 202 and #accepted < 50 then
+  if status == 202 then
     local order = string.match(body, '"orderId":"([^"]+)"')
     if order then
-      accepted[#accepted + 1] = order
+      accepted_count = accepted_count + 1
+      last_accepted = order
+      if #accepted < SAMPLE then
+        accepted[#accepted + 1] = order
+      else
+        local slot = math.random(accepted_count)
+        if slot <= SAMPLE then
+          accepted[slot] = order
+        end
+      end
     end
   end
 end
@@ -60,6 +73,10 @@ function done(summary, latency, requests)
     end
     for _, entry in ipairs(thread:get("accepted")) do
       io.write("ACCEPTED " .. entry .. "\n")
+    end
+    local last = thread:get("last_accepted")
+    if last then
+      io.write("ACCEPTED " .. last .. "\n")
     end
   end
   io.write(string.format("LATENCY p50 %d\nLATENCY p99 %d\nLATENCY max %d\n",

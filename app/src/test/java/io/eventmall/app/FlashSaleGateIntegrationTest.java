@@ -45,6 +45,18 @@ class FlashSaleGateIntegrationTest {
     }
 
     @Test
+    void theReconcilerFindsLiveSalesInTheGatesRegisterAndSalesWhoseKeysExpiredLeaveIt() {
+        Instant now = Instant.now();
+        String sale = scheduledSale(2, 1, now.minusSeconds(5), now.plusSeconds(3600));
+        redis.opsForZSet().add("mall:gate:sales", "long-gone-sale", now.minusSeconds(60).toEpochMilli());
+
+        assertThat(gate.liveSales()).contains(sale).doesNotContain("long-gone-sale");
+        assertThat(redis.opsForZSet().score("mall:gate:sales", "long-gone-sale")).isNull();
+        assertThat(redis.opsForZSet().score("mall:gate:sales", sale))
+                .isEqualTo((double) Long.parseLong((String) redis.opsForHash().get("mall:gate:{" + sale + "}:sale", "expiresAt")));
+    }
+
+    @Test
     void anUnknownSalePassesToTheAggregate() {
         FlashSaleGate.Decision decision = gate.admit("no-such-sale", "p1", "ann", 1, Instant.now());
         assertThat(decision.refused()).isFalse();

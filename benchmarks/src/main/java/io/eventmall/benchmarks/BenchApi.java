@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
 final class BenchApi {
 
     private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":\"?([^\",}]*)\"?");
+    private static final Pattern PROCESSOR = Pattern.compile("\\{\"name\":\"([^\"]+)\",\"position\":[^,]*,\"lag\":(null|\\d+)");
 
     private final HttpClient http;
     private final URI base;
@@ -43,6 +46,28 @@ final class BenchApi {
 
     String get(String path, String token) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), token);
+    }
+
+    /** Every event processor's lag from GET /admin/projections, -1 where no node has claimed it. */
+    Map<String, Long> processorLags(String adminToken) throws IOException, InterruptedException {
+        Map<String, Long> lags = new TreeMap<>();
+        Matcher processor = PROCESSOR.matcher(get("/api/v1/admin/projections", adminToken));
+        while (processor.find()) {
+            lags.put(processor.group(1), "null".equals(processor.group(2)) ? -1 : Long.parseLong(processor.group(2)));
+        }
+        return lags;
+    }
+
+    /** Waits until no event processor is behind; how long that took, or null if they were not idle in time. */
+    Duration untilProcessorsIdle(String adminToken, Duration atMost) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < atMost.toNanos()) {
+            if (processorLags(adminToken).values().stream().allMatch(lag -> lag == 0)) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            Thread.sleep(500);
+        }
+        return null;
     }
 
     private String send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {

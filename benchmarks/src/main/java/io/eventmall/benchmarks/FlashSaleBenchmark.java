@@ -30,7 +30,9 @@ import org.HdrHistogram.Histogram;
  * and unsold units, and how long until a sample of the sale's orders await payment.
  * <p>
  * Options ({@code --name=value}): base-url (http://localhost:8080), buyers (50000), quantity (10000),
- * connections (128), threads (2), duration (PT25S), trivial-duration (PT10S), ceiling-seconds (10),
+ * connections (128), threads (2), duration (PT25S), trivial-duration (PT10S), ceiling-seconds (10), warmup (PT30S:
+ * a sale of its own and the trivial endpoint run first, unmeasured, and the spike starts once the event processors
+ * are idle again, within drain-wait, PT180S; PT0S measures a cold JVM),
  * admin-username (admin), admin-password (admin-dev-password), jwt-secret (the dev secret), jwt-issuer (eventmall),
  * redis-host (127.0.0.1), redis-port (6379), redis-scratch-db (15), pg-scratch-db (mall_bench_ceiling),
  * gate-script (query-side/src/main/resources/redis/gate-admit.lua), order-sample-wait (PT120S), purchase-token (false: with true the sale requires
@@ -84,6 +86,12 @@ public final class FlashSaleBenchmark {
         String admin = bench.login(options.getOrDefault("admin-username", "admin"),
                 options.getOrDefault("admin-password", "admin-dev-password"));
         String productId = bench.newProduct(admin);
+
+        Duration warmup = Duration.parse(options.getOrDefault("warmup", "PT30S"));
+        if (!warmup.isZero()) {
+            bench.warmUp(admin, productId, quantity, tokenFile, connections, threads, warmup,
+                    Duration.parse(options.getOrDefault("drain-wait", "PT180S")));
+        }
 
         // Ceilings, measured now so that they share the machine's state with the spike.
         bench.get(base.resolve("/actuator/health/liveness").toString(), null);
@@ -147,8 +155,29 @@ public final class FlashSaleBenchmark {
                 + " ms, " + watch.home.failures, "");
         row("GET /products/{id} during the spike: max / p99, non-2xx", watch.product.maxMillis() + " / "
                 + watch.product.p99Millis() + " ms, " + watch.product.failures, "");
-        row("sample of " + spike.accepted().size() + " orders AWAITING_PAYMENT, after the spike ended",
+        row("sample of " + spike.accepted().size() + " orders (drawn over the whole spike, each wrk thread's last"
+                        + " included) AWAITING_PAYMENT, after the spike ended",
                 toAwaitingPayment == null ? "not within " + orderWait.toSeconds() + " s" : toAwaitingPayment.toMillis() + " ms", "");
+    }
+
+    /**
+     * A just-started JVM spends most of its CPU compiling: the first spike on a fresh instance measured the trivial
+     * endpoint at a tenth of its warm rate and the spike at a third. So a warm-up sale of its own (same units, same
+     * buyers, its own per-user limits) and the trivial endpoint run first, and the spike waits until the event
+     * processors have handled the warm-up's events, so that neither compilation nor a backlog is measured.
+     */
+    private void warmUp(String admin, String productId, int quantity, Path tokenFile, int connections, int threads,
+                        Duration warmup, Duration drainWait) throws IOException, InterruptedException {
+        String warmupSale = newSale(admin, productId, quantity, false);
+        Wrk.Result warm = Wrk.purchases(base.toString(), "/api/v1/flash-sales/" + warmupSale + "/purchases", tokenFile,
+                connections, threads, warmup);
+        Wrk.Result trivialWarm = Wrk.get(base.resolve("/actuator/health/liveness").toString(), connections, threads,
+                Duration.ofSeconds(Math.max(5, warmup.toSeconds() / 3)));
+        Duration drained = new BenchApi(http, base).untilProcessorsIdle(admin, drainWait);
+        System.out.printf(Locale.ROOT, "warm-up (not measured): %s purchase answers/s %s, trivial %s req/s; event"
+                        + " processors idle %s%n", Ceilings.format(warm.perSecond()), warm.statuses(),
+                Ceilings.format(trivialWarm.perSecond()),
+                drained == null ? "NOT within " + drainWait.toSeconds() + " s" : drained.toMillis() + " ms later");
     }
 
     private static void row(String what, String figure, String ratio) {

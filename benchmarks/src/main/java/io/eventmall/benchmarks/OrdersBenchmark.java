@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +43,6 @@ import java.util.regex.Pattern;
  */
 public final class OrdersBenchmark {
 
-    private static final Pattern PROCESSOR = Pattern.compile("\\{\"name\":\"([^\"]+)\",\"position\":[^,]*,\"lag\":(null|\\d+)");
 
     private final BenchApi api;
 
@@ -180,11 +178,7 @@ public final class OrdersBenchmark {
                     awaiting = rs.getLong(1);
                 }
             }
-            Map<String, Long> lags = new TreeMap<>();
-            Matcher processor = PROCESSOR.matcher(bench.api.get("/api/v1/admin/projections", admin));
-            while (processor.find()) {
-                lags.put(processor.group(1), "null".equals(processor.group(2)) ? -1 : Long.parseLong(processor.group(2)));
-            }
+            Map<String, Long> lags = bench.api.processorLags(admin);
             long maxLag = lags.values().stream().mapToLong(Long::longValue).map(lag -> lag < 0 ? Long.MAX_VALUE : lag)
                     .max().orElse(0);
             StringBuilder lagging = new StringBuilder();

@@ -45,7 +45,7 @@ public class GateReconciler {
             initialDelayString = "${mall.flash-sale.reconcile-interval:PT2S}")
     void reconcile() {
         try {
-            gate.salesWithPendingTickets().forEach(this::reconcile);
+            gate.liveSales().forEach(this::reconcile);
         } catch (DataAccessException unavailable) {
             log.debug("flash-sale gate reconciliation skipped: {}", unavailable.getMessage());
         }
