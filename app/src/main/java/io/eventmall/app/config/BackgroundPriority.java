@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * The JVM maps Java priorities to the operating system's only when started with
  * {@code -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10} (Linux nice 10 for priority 1; lowering
- * a thread's priority needs no privilege). {@code scripts/run.sh} passes both; without them the priorities are
+ * a thread's priority needs no privilege). {@code scripts/run.sh} passes both, and maps priorities 8 to 10 to nice 0
+ * so that the JVM's own threads (compilers, GC) do not rise above the requests; without them the priorities are
  * recorded and ignored, and start-up says so. docs/architecture.md, "Who gets the CPU first".
  */
 @Configuration
