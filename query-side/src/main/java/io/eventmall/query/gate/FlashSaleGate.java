@@ -4,6 +4,7 @@ import io.eventmall.api.Refusal;
 import io.eventmall.api.flashsale.FlashSaleScheduled;
 import io.eventmall.api.flashsale.FlashSaleUnitsPurchased;
 import io.eventmall.api.flashsale.FlashSaleUnitsReturned;
+import io.eventmall.query.redis.EventBatch;
 import io.eventmall.query.redis.RedisKeyspace;
 import io.eventmall.query.redis.RedisReadModelState;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import io.eventmall.query.redis.RedisScripts;
@@ -219,16 +222,32 @@ public class FlashSaleGate {
         redis.expireAt(keys.get(0), expiresAt);
     }
 
+    /** Counted with the batch's other purchases and returns, in their order, in one pipeline ({@link EventBatch}). */
     @EventHandler
     void on(FlashSaleUnitsPurchased purchase) {
-        redis.execute(count, keys(purchase.flashSaleId()), purchase.purchaseId(), purchase.userId(),
-                Integer.toString(purchase.quantity()));
+        EventBatch.defer(NAME, new ScriptCall(count, keys(purchase.flashSaleId()), List.of(purchase.purchaseId(),
+                purchase.userId(), Integer.toString(purchase.quantity()))), this::runInOnePipeline);
     }
 
     @EventHandler
     void on(FlashSaleUnitsReturned returned) {
-        redis.execute(giveBack, keys(returned.flashSaleId()), returned.purchaseId(), returned.userId(),
-                Integer.toString(returned.quantity()), "return");
+        EventBatch.defer(NAME, new ScriptCall(giveBack, keys(returned.flashSaleId()), List.of(returned.purchaseId(),
+                returned.userId(), Integer.toString(returned.quantity()), "return")), this::runInOnePipeline);
+    }
+
+    private record ScriptCall(RedisScript<String> script, List<String> keys, List<String> args) {
+    }
+
+    private void runInOnePipeline(List<ScriptCall> calls) {
+        redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (ScriptCall call : calls) {
+                byte[][] keysAndArgs = Stream.concat(call.keys().stream(), call.args().stream())
+                        .map(part -> part.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+                connection.scriptingCommands().eval(call.script().getScriptAsString().getBytes(StandardCharsets.UTF_8),
+                        ReturnType.VALUE, call.keys().size(), keysAndArgs);
+            }
+            return null;
+        });
     }
 
     @ResetHandler

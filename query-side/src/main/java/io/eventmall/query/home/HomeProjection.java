@@ -12,14 +12,17 @@ import io.eventmall.api.product.ProductDelisted;
 import io.eventmall.api.product.ProductDetailsChanged;
 import io.eventmall.api.product.ProductListed;
 import io.eventmall.api.product.ProductPriceChanged;
+import io.eventmall.query.redis.EventBatch;
 import io.eventmall.query.redis.RedisJson;
 import io.eventmall.query.redis.RedisKeyspace;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -177,12 +180,27 @@ public class HomeProjection {
         return found.stream().map(value -> value == null ? null : read(value.toString(), ProductCard.class)).toList();
     }
 
+    /**
+     * A batch of a spike's purchases changes a sale's card once, to the last remaining count of the batch
+     * ({@link EventBatch}): nothing else in the batch changes a sale's card after its scheduling.
+     */
     private void changeFlashSale(String flashSaleId, int remaining) {
-        FlashSaleCard sale = get(FLASH_SALES, flashSaleId, FlashSaleCard.class);
-        if (sale != null) {
-            put(FLASH_SALES, flashSaleId, new FlashSaleCard(sale.flashSaleId(), sale.productId(), null, sale.price(),
-                    sale.quantity(), remaining, sale.startsAt(), sale.endsAt()));
-        }
+        EventBatch.defer(NAME, new RemainingUnits(flashSaleId, remaining), this::changeFlashSales);
+    }
+
+    private record RemainingUnits(String flashSaleId, int remaining) {
+    }
+
+    private void changeFlashSales(List<RemainingUnits> changes) {
+        Map<String, Integer> lastRemaining = new LinkedHashMap<>();
+        changes.forEach(change -> lastRemaining.put(change.flashSaleId(), change.remaining()));
+        lastRemaining.forEach((flashSaleId, remaining) -> {
+            FlashSaleCard sale = get(FLASH_SALES, flashSaleId, FlashSaleCard.class);
+            if (sale != null) {
+                put(FLASH_SALES, flashSaleId, new FlashSaleCard(sale.flashSaleId(), sale.productId(), null,
+                        sale.price(), sale.quantity(), remaining, sale.startsAt(), sale.endsAt()));
+            }
+        });
     }
 
     private ProductCard changeProduct(String productId, UnaryOperator<ProductCard> change) {
