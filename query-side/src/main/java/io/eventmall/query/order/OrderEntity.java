@@ -4,28 +4,26 @@ import io.eventmall.api.order.OrderHistoryEntry;
 import io.eventmall.api.order.OrderLine;
 import io.eventmall.api.order.OrderStatus;
 import io.eventmall.api.order.OrderView;
+import io.eventmall.query.jpa.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.springframework.data.domain.Persistable;
 
 /**
- * A row of the order read model. It says itself whether it is new ({@link Persistable}): its id is the order's, so
+ * A row of the order read model. It says itself whether it is new ({@link AssignedIdEntity}): its id is the order's, so
  * Spring Data would otherwise take every new order for an existing one and merge it (a SELECT before each insert).
  */
 @Entity
 @Table(name = "order_view")
-class OrderEntity implements Persistable<String> {
+class OrderEntity extends AssignedIdEntity {
 
     @Id
     private String orderId;
@@ -48,8 +46,6 @@ class OrderEntity implements Persistable<String> {
     private List<OrderHistoryEntry> history;
     private long discountAmount;
     private String couponClaimId;
-    @Transient
-    private boolean stored = true;
 
     protected OrderEntity() {
     }
@@ -64,7 +60,7 @@ class OrderEntity implements Persistable<String> {
         this.createdAt = createdAt;
         this.status = OrderStatus.PENDING;
         this.history = new ArrayList<>(List.of(new OrderHistoryEntry(OrderStatus.PENDING, createdAt, null)));
-        this.stored = false;
+        markNew();
     }
 
     @Override
@@ -72,16 +68,6 @@ class OrderEntity implements Persistable<String> {
         return orderId;
     }
 
-    @Override
-    public boolean isNew() {
-        return !stored;
-    }
-
-    /** Rows Hibernate loads come through the no-argument constructor, stored already. */
-    @PostPersist
-    void markStored() {
-        stored = true;
-    }
 
     void discountedBy(String couponClaimId, long discountAmount) {
         this.couponClaimId = couponClaimId;
