@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -12,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A flash-sale purchase is decided on a writer thread at normal priority, while everything that follows from it
- * (the event processors' coordinators and workers, the order the process sends a command for) runs at the
- * background priority (BackgroundPriority).
+ * While a flash sale is writing, what follows from its purchases (the event processors' coordinators and workers, the
+ * command the process sends for the order) runs at the lowest priority and the sale's writer at the normal one; once
+ * no batch has been written for mall.flash-sale.background-yield (PT2S in tests) background work is back at the
+ * normal priority (BackgroundPriority).
  */
 @IntegrationTest
 class BackgroundPriorityIntegrationTest {
@@ -23,7 +25,7 @@ class BackgroundPriorityIntegrationTest {
     TestApi api;
 
     @Test
-    void whatFollowsAPurchaseRunsInTheBackgroundWhileItsWriterKeepsTheNormalPriority() {
+    void whileASaleIsWritingWhatFollowsFromItsPurchasesYieldsAndAfterwardsItIsBackAtNormalPriority() {
         String admin = api.adminToken();
         String productId = api.newProduct(admin, 100, 0);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -32,27 +34,35 @@ class BackgroundPriorityIntegrationTest {
                 "endsAt", now.plusSeconds(3600).toString()));
         assertThat(sale.status()).as(sale.body().toString()).isEqualTo(201);
         TestApi.User buyer = api.newCustomer();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> background(Thread.NORM_PRIORITY));
 
         TestApi.Response purchase = api.post("/flash-sales/" + sale.text("flashSaleId") + "/purchases", buyer.token(),
                 Map.of("quantity", 1));
         assertThat(purchase.status()).as(purchase.body().toString()).isEqualTo(202);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("/orders/" + purchase.text("orderId"), buyer.token()),
-                        r -> "AWAITING_PAYMENT".equals(r.text("status")));
-
+        assertThat(threadsNamed("Coordinator[flash-sale-ordering]")).isNotEmpty()
+                .allMatch(thread -> thread.getPriority() == Thread.MIN_PRIORITY);
         assertThat(threadsNamed("flash-sale-writer-")).isNotEmpty()
                 .allMatch(thread -> thread.getPriority() == Thread.NORM_PRIORITY);
         assertThat(threadsNamed("http-nio-")).isNotEmpty()
                 .allMatch(thread -> thread.getPriority() == Thread.NORM_PRIORITY);
-        assertThat(threadsNamed("Coordinator[flash-sale-ordering]")).isNotEmpty();
-        assertThat(threadsNamed("Coordinator[")).allMatch(thread -> thread.getPriority() == Thread.MIN_PRIORITY);
-        assertThat(threadsNamed("process-command-")).isNotEmpty()
-                .allMatch(thread -> thread.getPriority() == Thread.MIN_PRIORITY);
-        // Workers lower themselves at their first batch: the one that turned the purchase into an order has.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/orders/" + purchase.text("orderId"), buyer.token()),
+                        r -> "AWAITING_PAYMENT".equals(r.text("status")));
+        // The worker that turned the purchase into an order, and the command thread that placed it, are background.
+        assertThat(threadsNamed("WorkPackage[flash-sale-ordering]")).isNotEmpty();
+        assertThat(threadsNamed("process-command-")).isNotEmpty();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> background(Thread.NORM_PRIORITY));
         assertThat(threadsNamed("WorkPackage[flash-sale-ordering]"))
-                .anyMatch(thread -> thread.getPriority() == Thread.MIN_PRIORITY);
-        assertThat(threadsNamed("WorkPackage[OrderFulfilmentProcessor]"))
-                .anyMatch(thread -> thread.getPriority() == Thread.MIN_PRIORITY);
+                .allMatch(thread -> thread.getPriority() == Thread.NORM_PRIORITY);
+    }
+
+    /** Every coordinator and process-command thread has the priority. */
+    private static boolean background(int priority) {
+        List<Thread> threads = new ArrayList<>(threadsNamed("Coordinator["));
+        threads.addAll(threadsNamed("process-command-"));
+        return !threads.isEmpty() && threads.stream().allMatch(thread -> thread.getPriority() == priority);
     }
 
     private static List<Thread> threadsNamed(String prefix) {

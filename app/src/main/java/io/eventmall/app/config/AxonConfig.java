@@ -89,8 +89,8 @@ public class AxonConfig {
     }
 
     @Bean(destroyMethod = "shutdown")
-    public ExecutorService snapshotExecutor() {
-        return Executors.newSingleThreadExecutor(BackgroundPriority.threads("aggregate-snapshotter"));
+    public ExecutorService snapshotExecutor(BackgroundPriority background) {
+        return Executors.newSingleThreadExecutor(background.threads("aggregate-snapshotter"));
     }
 
     /** A snapshot every N events bounds the replay cost of long-lived aggregates. */
@@ -161,11 +161,12 @@ public class AxonConfig {
     /**
      * Process managers' commands each run in their own transaction, on this pool. Each task carries the tracing
      * context of the handler that sent it, so the command joins the trace of the event (and request) behind it. Like
-     * the processors that send them, they run in the background ({@link BackgroundPriority}).
+     * the processors that send them, they yield to a flash sale's purchases ({@link BackgroundPriority}).
      */
     @Bean(destroyMethod = "shutdown")
-    public ExecutorService processCommandExecutor(@Value("${mall.sagas.command-threads:8}") int threads) {
-        return Context.taskWrapping(Executors.newFixedThreadPool(threads, BackgroundPriority.threads("process-command")));
+    public ExecutorService processCommandExecutor(@Value("${mall.sagas.command-threads:16}") int threads,
+                                                  BackgroundPriority background) {
+        return Context.taskWrapping(Executors.newFixedThreadPool(threads, background.threads("process-command")));
     }
 
     @Bean

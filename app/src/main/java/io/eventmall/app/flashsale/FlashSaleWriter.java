@@ -4,6 +4,7 @@ import io.eventmall.api.flashsale.FlashSalePurchaseDecision;
 import io.eventmall.api.flashsale.PurchaseFlashSaleUnits;
 import io.eventmall.api.flashsale.PurchaseFlashSaleUnitsInBatch;
 import io.eventmall.app.config.AppendConflicts;
+import io.eventmall.app.config.BackgroundPriority;
 import io.eventmall.query.gate.FlashSaleGate;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,8 +52,11 @@ public class FlashSaleWriter {
     private final DistributionSummary batchSizes;
     private final Timer batchTimer;
     private final MeterRegistry meters;
+    private final BackgroundPriority background;
 
-    FlashSaleWriter(CommandGateway commands, FlashSaleGate gate, FlashSaleSettings settings, MeterRegistry meters) {
+    FlashSaleWriter(CommandGateway commands, FlashSaleGate gate, FlashSaleSettings settings, MeterRegistry meters,
+                    BackgroundPriority background) {
+        this.background = background;
         this.commands = commands;
         this.gate = gate;
         this.settings = settings;
@@ -140,6 +144,7 @@ public class FlashSaleWriter {
     }
 
     private void write(String flashSaleId, List<Pending> batch) {
+        background.saleWriting();
         List<PurchaseFlashSaleUnits> purchases = batch.stream().map(Pending::purchase).toList();
         Timer.Sample sample = Timer.start();
         for (int attempt = 0; ; attempt++) {
