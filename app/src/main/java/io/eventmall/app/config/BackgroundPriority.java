@@ -81,6 +81,11 @@ public class BackgroundPriority {
         return yielding;
     }
 
+    /** The live threads of this application's background work (a JVM may run several applications, as tests do). */
+    public synchronized List<Thread> backgroundThreads() {
+        return List.copyOf(background);
+    }
+
     private synchronized void setAll(boolean yield) {
         if (yielding == yield) {
             return;
