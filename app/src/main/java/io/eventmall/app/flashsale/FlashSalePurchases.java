@@ -92,7 +92,7 @@ public class FlashSalePurchases {
             }
             throw new RuleViolation(decision.refusal(), decision.reason());
         }
-        log.info("flash sale {}: purchase {} of {} unit(s) committed for user {}, order {}", flashSaleId, purchaseId,
+        log.debug("flash sale {}: purchase {} of {} unit(s) committed for user {}, order {}", flashSaleId, purchaseId,
                 quantity, buyer, orderId);
         return new PurchaseAccepted(purchaseId, PurchaseStatus.QUEUED, orderId);
     }

@@ -158,7 +158,10 @@ public class FlashSaleWriter {
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).decision().complete(decisions.get(i));
                 }
-                log.debug("flash sale {}: batch of {} purchases committed", flashSaleId, batch.size());
+                // One line per batch, not per purchase: a line per purchase was 5% of the request threads' CPU in
+                // the spike's profile. Each purchase's own line (its id, buyer and order) is at debug.
+                log.info("flash sale {}: batch of {} purchase(s) committed, {} accepted", flashSaleId, batch.size(),
+                        decisions.stream().filter(FlashSalePurchaseDecision::isAccepted).count());
                 return;
             } catch (RuntimeException failure) {
                 if (AppendConflicts.isAppendConflict(failure) && attempt < settings.conflictRetries()) {
