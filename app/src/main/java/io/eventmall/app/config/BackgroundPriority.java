@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -108,11 +109,11 @@ public class BackgroundPriority {
     /**
      * Pooled processors' coordinators get their executor from here, and their workers register at the first batch
      * they handle: Spring Boot's Axon configuration creates the worker executors and applies its settings after
-     * ours. Subscribing processors run on the thread of the command they belong to (a request's, a flash-sale
-     * writer's), which is not background work.
+     * ours. Only the pooled processors get the interceptor: the subscribing ones run on the thread of the command
+     * they belong to (a request's, a flash-sale writer's), which is not background work.
      */
     @Bean
-    public ConfigurerModule eventProcessorsRunInTheBackground() {
+    public ConfigurerModule eventProcessorsRunInTheBackground(EventProcessorProperties processors) {
         logWhetherTheSystemHonoursIt();
         MessageHandlerInterceptor<EventMessage<?>> background = (unitOfWork, chain) -> {
             if (!REGISTERED.get()) {
@@ -121,17 +122,20 @@ public class BackgroundPriority {
             }
             return chain.proceed();
         };
-        MessageHandlerInterceptor<EventMessage<?>> asItIs = (unitOfWork, chain) -> chain.proceed();
-        return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.coordinatorExecutor(
-                        name -> {
-                            ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
-                                    threads("Coordinator[" + name + "]"));
-                            config.onShutdown(coordinator::shutdown);
-                            return coordinator;
-                        }))
-                .registerDefaultHandlerInterceptor((config, processor) ->
-                        AxonConfig.IN_COMMAND_TRANSACTION.contains(processor) ? asItIs : background);
+        return configurer -> {
+            configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration((config, builder) ->
+                    builder.coordinatorExecutor(name -> {
+                        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
+                                threads("Coordinator[" + name + "]"));
+                        config.onShutdown(coordinator::shutdown);
+                        return coordinator;
+                    }));
+            processors.getProcessors().forEach((name, settings) -> {
+                if (settings.getMode() == EventProcessorProperties.Mode.POOLED) {
+                    configurer.eventProcessing().registerHandlerInterceptor(name, config -> background);
+                }
+            });
+        };
     }
 
     private static void logWhetherTheSystemHonoursIt() {

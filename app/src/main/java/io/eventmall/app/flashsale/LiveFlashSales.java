@@ -52,10 +52,9 @@ public class LiveFlashSales {
             return sales;
         }
         Map<String, Integer> live = gate.remaining(sales.stream().map(FlashSaleView::flashSaleId).toList());
-        return sales.stream()
-                .map(sale -> live.containsKey(sale.flashSaleId())
-                        ? sale.withRemaining(Math.max(0, Math.min(sale.quantity(), live.get(sale.flashSaleId()))))
-                        : sale)
-                .toList();
+        return sales.stream().map(sale -> {
+            Integer remaining = live.get(sale.flashSaleId());
+            return remaining == null ? sale : sale.withRemaining(Math.max(0, Math.min(sale.quantity(), remaining)));
+        }).toList();
     }
 }
