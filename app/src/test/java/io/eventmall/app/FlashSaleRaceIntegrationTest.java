@@ -2,6 +2,8 @@ package io.eventmall.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventmall.app.flashsale.SoldOutMemo;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,8 @@ class FlashSaleRaceIntegrationTest {
     MeterRegistry meters;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    SoldOutMemo soldOut;
 
     private double gateOutcomes(String outcome) {
         return meters.find("mall.flash-sale.gate").tag("outcome", outcome).counters().stream()
@@ -159,6 +164,34 @@ class FlashSaleRaceIntegrationTest {
         assertThat(limited).isNotEmpty();
         assertThat(limited).allMatch(r -> "RATE_LIMITED".equals(r.code()) && r.headers().getFirst("Retry-After") != null);
         assertThat(burst.stream().filter(r -> r.status() == 409).count()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aSoldOutSaleAnswersNewPurchasesFromMemoryButARetryWithItsKeyStillFindsItsPurchase() {
+        String flashSaleId = api.ongoingFlashSale(api.adminToken(), 1);
+        String purchases = "/flash-sales/" + flashSaleId + "/purchases";
+        TestApi.User winner = api.newCustomer();
+        TestApi.User late = api.newCustomer();
+        Map<String, String> key = Map.of("Idempotency-Key", "the-only-unit");
+        TestApi.Response bought = api.call(HttpMethod.POST, purchases, winner.token(), Map.of("quantity", 1), key);
+        assertThat(bought.status()).isEqualTo(202);
+
+        // The gate answers the first late buyer and the node remembers; the next ones are answered from memory.
+        double fromMemoryBefore = meters.counter(SoldOutMemo.ANSWERS).count();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            TestApi.Response refused = api.post(purchases, late.token(), Map.of("quantity", 1));
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("SOLD_OUT");
+            assertThat(refused.headers().getContentType()).hasToString("application/problem+json");
+            return meters.counter(SoldOutMemo.ANSWERS).count() > fromMemoryBefore;
+        });
+
+        // A purchase with an Idempotency-Key may be the retry of an admitted one: it is never answered from memory.
+        soldOut.rememberSoldOut(flashSaleId);
+        TestApi.Response retried = api.call(HttpMethod.POST, purchases, winner.token(), Map.of("quantity", 1), key);
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.text("purchaseId")).isEqualTo(bought.text("purchaseId"));
+        api.eventually("/flash-sales/" + flashSaleId, null, r -> r.body().path("remaining").asInt() == 0);
     }
 
     record Attempt(String userId, int status, String code, String purchaseId) {

@@ -1,5 +1,6 @@
 package io.eventmall.app.flashsale;
 
+import io.eventmall.api.Refusal;
 import io.eventmall.api.RuleViolation;
 import io.eventmall.api.flashsale.FlashSalePurchaseDecision;
 import io.eventmall.api.flashsale.PurchaseFlashSaleUnits;
@@ -22,7 +23,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Buying flash-sale units: the per-user rate limit, the purchase token where the sale requires one, then the Redis gate (which turns most of a spike away), then the
+ * Buying flash-sale units: the per-user rate limit, the purchase token where the sale requires one, then the Redis gate (which turns most of a spike away; once it has found the sale sold out,
+ * this node answers purchases without an Idempotency-Key from {@link SoldOutMemo} for a moment), then the
  * sale's batched writer, whose FlashSale aggregate decides. The answer comes once the purchase's batch committed, so
  * an accepted purchase is durable; its order is created asynchronously, with the id returned here. Every answer, of
  * any kind, is counted in the sale's funnel ({@link FlashSaleFunnel}).
@@ -39,11 +41,14 @@ public class FlashSalePurchases {
     private final FlashSaleWriter writer;
     private final FlashSaleSettings settings;
     private final FlashSaleFunnel funnel;
+    private final SoldOutMemo soldOut;
     private final Clock clock;
 
     FlashSalePurchases(PurchaseRateLimit rateLimit, PurchaseTokens purchaseTokens, FlashSaleGate gate,
-                       FlashSaleWriter writer, FlashSaleSettings settings, FlashSaleFunnel funnel, Clock clock) {
+                       FlashSaleWriter writer, FlashSaleSettings settings, FlashSaleFunnel funnel, SoldOutMemo soldOut,
+                       Clock clock) {
         this.funnel = funnel;
+        this.soldOut = soldOut;
         this.rateLimit = rateLimit;
         this.purchaseTokens = purchaseTokens;
         this.gate = gate;
@@ -52,21 +57,40 @@ public class FlashSalePurchases {
         this.clock = clock;
     }
 
+    /** How a purchase was answered: committed, or refused by the sale's rules. */
+    public sealed interface PurchaseOutcome permits PurchaseAccepted, PurchaseRefused {
+    }
+
     /** What a committed purchase is answered with. */
-    public record PurchaseAccepted(String purchaseId, PurchaseStatus status, String orderId) {
+    public record PurchaseAccepted(String purchaseId, PurchaseStatus status, String orderId) implements PurchaseOutcome {
     }
 
     /**
-     * Refusals are thrown: {@link RuleViolation} for the sale's rules (409), {@link ApiProblem} for the rate limit
-     * (429), a missing or wrong purchase token where the sale requires one (403), and a purchase this node cannot
-     * take or answer in time (503 with Retry-After).
+     * The gate or the sale refused the purchase (sold out, limit reached, not started, ended). It is the answer most
+     * of a spike gets, so it is returned, not thrown: resolving a thrown refusal through the exception handlers
+     * (and the reflective call's wrapping exception, stack trace and all) was a fifth of a refused purchase's
+     * dispatch in the spike's profile.
      */
-    public PurchaseAccepted purchase(String flashSaleId, String buyer, int quantity, String idempotencyKey,
-                                     String purchaseToken) {
+    public record PurchaseRefused(Refusal refusal, String reason) implements PurchaseOutcome {
+    }
+
+    /**
+     * The sale's refusals are returned ({@link PurchaseRefused}); the rest is thrown: {@link ApiProblem} for the rate
+     * limit (429), a missing or wrong purchase token where the sale requires one (403), and a purchase this node
+     * cannot take or answer in time (503 with Retry-After).
+     */
+    public PurchaseOutcome purchase(String flashSaleId, String buyer, int quantity, String idempotencyKey,
+                                    String purchaseToken) {
+        boolean retryable = idempotencyKey != null && !idempotencyKey.isBlank();
+        if (!retryable && soldOut.soldOut(flashSaleId)) {
+            funnel.record(flashSaleId, FlashSaleFunnel.Outcome.SOLD_OUT);
+            return soldOut(flashSaleId);
+        }
         try {
-            PurchaseAccepted accepted = purchaseOnce(flashSaleId, buyer, quantity, idempotencyKey, purchaseToken);
-            funnel.record(flashSaleId, FlashSaleFunnel.Outcome.ADMITTED);
-            return accepted;
+            PurchaseOutcome outcome = purchaseOnce(flashSaleId, buyer, quantity, idempotencyKey, purchaseToken);
+            funnel.record(flashSaleId, outcome instanceof PurchaseRefused refused
+                    ? FlashSaleFunnel.Outcome.of(refused.refusal()) : FlashSaleFunnel.Outcome.ADMITTED);
+            return outcome;
         } catch (RuntimeException answered) {
             funnel.record(flashSaleId, answered instanceof ApiProblem problem && "RATE_LIMITED".equals(problem.code())
                     ? FlashSaleFunnel.Outcome.RATE_LIMITED : FlashSaleFunnel.Outcome.of(answered));
@@ -74,27 +98,39 @@ public class FlashSalePurchases {
         }
     }
 
-    private PurchaseAccepted purchaseOnce(String flashSaleId, String buyer, int quantity, String idempotencyKey,
-                                          String purchaseToken) {
+    private PurchaseOutcome purchaseOnce(String flashSaleId, String buyer, int quantity, String idempotencyKey,
+                                         String purchaseToken) {
         rateLimit.admit(buyer);
         purchaseTokens.requireFor(flashSaleId, buyer, purchaseToken);
         String purchaseId = IdempotencyKeys.idFor("flash-sale:" + flashSaleId, buyer, idempotencyKey);
         String orderId = orderOf(purchaseId);
         FlashSaleGate.Decision admission = gate.admit(flashSaleId, purchaseId, buyer, quantity, clock.instant());
         if (admission.refused()) {
-            throw new RuleViolation(admission.refusal(), "flash sale " + flashSaleId + ": " + admission.refusal());
+            if (admission.refusal() == Refusal.SOLD_OUT) {
+                soldOut.rememberSoldOut(flashSaleId);
+            }
+            return new PurchaseRefused(admission.refusal(), "flash sale " + flashSaleId + ": " + admission.refusal());
         }
         FlashSalePurchaseDecision decision = decide(new PurchaseFlashSaleUnits(flashSaleId, purchaseId, buyer, quantity,
                 orderId), admission);
         if (!decision.isAccepted()) {
             if (admission.ticketTaken()) {
-                gate.cancel(flashSaleId, purchaseId, buyer, quantity);
+                giveBack(flashSaleId, purchaseId, buyer, quantity);
             }
-            throw new RuleViolation(decision.refusal(), decision.reason());
+            return new PurchaseRefused(decision.refusal(), decision.reason());
         }
         log.debug("flash sale {}: purchase {} of {} unit(s) committed for user {}, order {}", flashSaleId, purchaseId,
                 quantity, buyer, orderId);
         return new PurchaseAccepted(purchaseId, PurchaseStatus.QUEUED, orderId);
+    }
+
+    private static PurchaseRefused soldOut(String flashSaleId) {
+        return new PurchaseRefused(Refusal.SOLD_OUT, "flash sale " + flashSaleId + ": " + Refusal.SOLD_OUT);
+    }
+
+    private void giveBack(String flashSaleId, String purchaseId, String buyer, int quantity) {
+        gate.cancel(flashSaleId, purchaseId, buyer, quantity);
+        soldOut.forget(flashSaleId);
     }
 
     /** The purchase's order id follows from the purchase, so a retried purchase names the same order. */
@@ -108,7 +144,7 @@ public class FlashSalePurchases {
             decision = writer.submit(purchase);
         } catch (FlashSaleWriter.QueueFull full) {
             if (admission.ticketTaken()) {
-                gate.cancel(purchase.flashSaleId(), purchase.purchaseId(), purchase.userId(), purchase.quantity());
+                giveBack(purchase.flashSaleId(), purchase.purchaseId(), purchase.userId(), purchase.quantity());
             }
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "SALE_BUSY",
                     "too many purchases are waiting for this flash sale; retry shortly", RETRY_SOON);
@@ -127,7 +163,7 @@ public class FlashSalePurchases {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "SALE_BUSY", "interrupted while waiting", RETRY_SOON);
         } catch (ExecutionException failed) {
             if (admission.ticketTaken() && failed.getCause() instanceof RuleViolation) {
-                gate.cancel(purchase.flashSaleId(), purchase.purchaseId(), purchase.userId(), purchase.quantity());
+                giveBack(purchase.flashSaleId(), purchase.purchaseId(), purchase.userId(), purchase.quantity());
             }
             throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed);
         }

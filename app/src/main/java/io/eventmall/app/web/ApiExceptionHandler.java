@@ -224,7 +224,7 @@ public class ApiExceptionHandler {
     }
 
     private ResponseEntity<ProblemDetail> refusal(Refusal refusal, String detail) {
-        return problems.entity(HttpStatus.valueOf(refusal.httpStatus()), refusal.name(), detail);
+        return problems.refusal(refusal, detail);
     }
 
     /** A failure read through the query bus or a command arrives wrapped: the first cause of one of these types. */

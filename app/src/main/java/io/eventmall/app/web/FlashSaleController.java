@@ -11,6 +11,11 @@ import io.eventmall.app.flashsale.LiveFlashSales;
 import io.eventmall.app.flashsale.PurchaseTokens;
 import io.eventmall.command.flashsale.FlashSale;
 import io.eventmall.app.flashsale.FlashSalePurchases.PurchaseAccepted;
+import io.eventmall.app.flashsale.FlashSalePurchases.PurchaseOutcome;
+import io.eventmall.app.flashsale.FlashSalePurchases.PurchaseRefused;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.eventmall.api.product.FindProduct;
 import io.eventmall.api.product.ProductView;
 import jakarta.validation.Valid;
@@ -28,6 +33,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,10 +58,12 @@ public class FlashSaleController {
     private final FlashSalePurchases purchases;
     private final PurchaseTokens purchaseTokens;
     private final LiveFlashSales sales;
+    private final ProblemResponses problems;
 
     FlashSaleController(CommandGateway commands, Reads reads, ReadModelWait readModel, FlashSalePurchases purchases,
-                        PurchaseTokens purchaseTokens, LiveFlashSales sales) {
+                        PurchaseTokens purchaseTokens, LiveFlashSales sales, ProblemResponses problems) {
         this.sales = sales;
+        this.problems = problems;
         this.commands = commands;
         this.reads = reads;
         this.readModel = readModel;
@@ -82,14 +90,23 @@ public class FlashSaleController {
         return sales.require(flashSaleId);
     }
 
-    /** 202 once the purchase is committed; see {@link FlashSalePurchases} for the path it takes. */
+    /**
+     * 202 once the purchase is committed, 409 (or 400) with the refusal's code when the sale refuses it; see
+     * {@link FlashSalePurchases} for the path it takes.
+     */
     @PostMapping("/{flashSaleId}/purchases")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    PurchaseAccepted purchase(@PathVariable String flashSaleId, @Valid @RequestBody Purchase body,
-                              Authentication authentication,
-                              @RequestHeader(name = OrderController.IDEMPOTENCY_KEY, required = false) String key,
-                              @RequestHeader(name = PURCHASE_TOKEN, required = false) String purchaseToken) {
-        return purchases.purchase(flashSaleId, Caller.of(authentication).userId(), body.quantity(), key, purchaseToken);
+    @ApiResponse(responseCode = "202", description = "Accepted",
+            content = @Content(schema = @Schema(implementation = PurchaseAccepted.class)))
+    ResponseEntity<?> purchase(@PathVariable String flashSaleId, @Valid @RequestBody Purchase body,
+                               Authentication authentication,
+                               @RequestHeader(name = OrderController.IDEMPOTENCY_KEY, required = false) String key,
+                               @RequestHeader(name = PURCHASE_TOKEN, required = false) String purchaseToken) {
+        PurchaseOutcome outcome = purchases.purchase(flashSaleId, Caller.of(authentication).userId(), body.quantity(),
+                key, purchaseToken);
+        if (outcome instanceof PurchaseRefused refused) {
+            return problems.refusal(refused.refusal(), refused.reason());
+        }
+        return ResponseEntity.accepted().body(outcome);
     }
 
     /** The hidden purchase path: a token, or (with proof of work) a challenge to solve for one. */

@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import io.eventmall.api.Refusal;
 import org.springframework.stereotype.Component;
 
 /** The one place that shapes RFC 9457 answers: {@code type}, {@code title}, {@code status}, {@code detail}, {@code code}. */
@@ -38,6 +39,11 @@ public class ProblemResponses {
     public ResponseEntity<ProblemDetail> entity(HttpStatus status, String code, String detail) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(status, code, detail));
+    }
+
+    /** A command's or a rule's refusal, with the status its code maps to. */
+    public ResponseEntity<ProblemDetail> refusal(Refusal refusal, String detail) {
+        return entity(HttpStatus.valueOf(refusal.httpStatus()), refusal.name(), detail);
     }
 
     public ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String code, String detail, Duration retryAfter) {
