@@ -32,9 +32,12 @@ cat >&2 <<MSG
 MSG
 
 export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}"
-# Priority 1 (background) runs at nice 10; the JVM's own threads (compilers, GC, reference handling: priorities 8 to
-# 10) stay at nice 0 as everything else, where the policy alone would raise them above the requests when run as root.
-priorities="-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10 -XX:JavaPriority8_To_OSPriority=0"
+# Priority 1 (background) runs at nice 10; priority 7 (the flash-sale writers, which every purchase waits for) at
+# nice -5 where the process may raise priorities (root or CAP_SYS_NICE); the JVM's own threads (compilers, GC, reference
+# handling: priorities 8 to 10) stay at nice 0 as everything else, where the policy alone would raise them above the
+# requests when run as root.
+priorities="-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10 -XX:JavaPriority7_To_OSPriority=-5"
+priorities+=" -XX:JavaPriority8_To_OSPriority=0"
 priorities+=" -XX:JavaPriority9_To_OSPriority=0 -XX:JavaPriority10_To_OSPriority=0"
 read -ra java_opts <<<"$priorities ${JAVA_OPTS:-}"
 exec java "${java_opts[@]}" -jar "$JAR" "$@"

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * While a flash sale is writing, what follows from its purchases (the event processors' coordinators and workers, the
- * command the process sends for the order) runs at the lowest priority and the sale's writer at the normal one; once
+ * command the process sends for the order) runs at the lowest priority and the sale's writer above the requests; once
  * no batch has been written for mall.flash-sale.background-yield (PT2S in tests) background work is back at the
  * normal priority (BackgroundPriority).
  */
@@ -45,10 +45,11 @@ class BackgroundPriorityIntegrationTest {
         assertThat(priority.yielding()).isTrue();
         assertThat(background("Coordinator[flash-sale-ordering]")).isNotEmpty()
                 .allMatch(thread -> thread.getPriority() == Thread.MIN_PRIORITY);
-        // Several applications may share the JVM (other tests' contexts): every writer thread in it keeps the
-        // normal priority, as do request threads.
+        // Several applications may share the JVM (other tests' contexts): every writer thread in it runs above the
+        // requests, which keep the normal priority.
         assertThat(threadsNamed("flash-sale-writer-")).isNotEmpty()
-                .allMatch(thread -> thread.getPriority() == Thread.NORM_PRIORITY);
+                .allMatch(thread -> thread.getPriority() == BackgroundPriority.SALE_WRITER_PRIORITY)
+                .allMatch(thread -> thread.getPriority() > Thread.NORM_PRIORITY);
         assertThat(threadsNamed("http-nio-")).isNotEmpty()
                 .allMatch(thread -> thread.getPriority() == Thread.NORM_PRIORITY);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))

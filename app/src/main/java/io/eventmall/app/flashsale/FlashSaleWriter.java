@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +60,8 @@ public class FlashSaleWriter {
         this.gate = gate;
         this.settings = settings;
         this.meters = meters;
-        AtomicInteger count = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(settings.writerThreads(),
-                task -> new Thread(task, "flash-sale-writer-" + count.incrementAndGet()));
+                background.saleWriterThreads("flash-sale-writer"));
         this.batchSizes = DistributionSummary.builder("mall.flash-sale.batch.size")
                 .description("purchases decided per flash-sale unit of work").register(meters);
         this.batchTimer = Timer.builder("mall.flash-sale.batch.duration")
