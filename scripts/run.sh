@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Build and run the eventmall app against the local servers.
 #   scripts/run.sh [app args...]     e.g. scripts/run.sh --mall.demo-data.enabled=true
-# JAVA_OPTS (optional) is passed to the JVM, e.g. JAVA_OPTS="-Xmx1g", after the options that let background work
-# (event processors, process commands, snapshots) run at nice 10 below requests (docs/architecture.md, "Who gets the
-# CPU first"); JAVA_OPTS="-XX:ThreadPriorityPolicy=0" turns that off.
+# JAVA_OPTS (optional) is passed to the JVM, e.g. JAVA_OPTS="-Xmx1g", after the options that let the flash-sale writers
+# run above requests and background work (event processors, process commands, snapshots) 10 below them while a sale
+# is writing (docs/architecture.md, "Who gets the CPU first"); JAVA_OPTS="-XX:ThreadPriorityPolicy=0" turns that off.
 # It runs the `dev` profile (development secrets, sandbox payments) unless SPRING_PROFILES_ACTIVE says otherwise;
 # without `dev` the service refuses to start until the secrets of docs/security.md are set.
 set -euo pipefail
@@ -32,12 +32,12 @@ cat >&2 <<MSG
 MSG
 
 export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}"
-# Priority 1 (background) runs at nice 10; priority 7 (the flash-sale writers, which every purchase waits for) at
-# nice -5 where the process may raise priorities (root or CAP_SYS_NICE); the JVM's own threads (compilers, GC, reference
-# handling: priorities 8 to 10) stay at nice 0 as everything else, where the policy alone would raise them above the
-# requests when run as root.
-priorities="-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10 -XX:JavaPriority7_To_OSPriority=-5"
-priorities+=" -XX:JavaPriority8_To_OSPriority=0"
-priorities+=" -XX:JavaPriority9_To_OSPriority=0 -XX:JavaPriority10_To_OSPriority=0"
+# Linux niceness by Java priority (docs/architecture.md, "Who gets the CPU first"). The JVM only maps priorities to
+# nice values of 0 and above, so everything starts 3 below the top: requests and other normal threads (priority 5)
+# and the JVM's own (compilers, GC, reference handling: 8 to 10) at nice 3, the flash-sale writers that every purchase
+# waits for (7) above them at nice 0, background work while a sale is writing (1) at nice 13.
+priorities="-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=13 -XX:JavaPriority5_To_OSPriority=3"
+priorities+=" -XX:JavaPriority7_To_OSPriority=0 -XX:JavaPriority8_To_OSPriority=3"
+priorities+=" -XX:JavaPriority9_To_OSPriority=3 -XX:JavaPriority10_To_OSPriority=3"
 read -ra java_opts <<<"$priorities ${JAVA_OPTS:-}"
 exec java "${java_opts[@]}" -jar "$JAR" "$@"
