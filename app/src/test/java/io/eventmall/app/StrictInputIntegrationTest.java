@@ -117,9 +117,25 @@ class StrictInputIntegrationTest {
         assertThat(api.get("/users/me", token(user.userId(), "eventmall", now.minusSeconds(600))).status()).isEqualTo(401);
     }
 
+    @Test
+    void rolesAreGrantedOnlyFromTheRolesArray() {
+        TestApi.User user = api.newCustomer();
+        Instant later = Instant.now().plusSeconds(300);
+        assertThat(api.get("/admin/projections", token(user.userId(), "eventmall", later, List.of("ADMIN"))).status())
+                .isEqualTo(200);
+        assertThat(api.get("/admin/projections", token(user.userId(), "eventmall", later, "ADMIN")).status())
+                .isEqualTo(403);
+        assertThat(api.get("/admin/projections", token(user.userId(), "eventmall", later, List.of("CUSTOMER"))).status())
+                .isEqualTo(403);
+    }
+
     private String token(String subject, String issuer, Instant expiresAt) {
+        return token(subject, issuer, expiresAt, List.of("CUSTOMER"));
+    }
+
+    private String token(String subject, String issuer, Instant expiresAt, Object roles) {
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder().subject(subject).issuedAt(Instant.now().minusSeconds(700))
-                .claim("roles", List.of("CUSTOMER"));
+                .claim("roles", roles);
         if (issuer != null) {
             claims.issuer(issuer);
         }

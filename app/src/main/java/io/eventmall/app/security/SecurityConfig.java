@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.eventmall.app.web.ProblemResponses;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -91,11 +92,12 @@ public class SecurityConfig {
 
     private static JwtAuthenticationConverter rolesFromClaim() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
-            List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
-            return roles == null ? List.<GrantedAuthority>of()
-                    : roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
-        });
+        // The claim is read as the JSON array the token service writes, not through getClaimAsStringList: its
+        // conversion service was a sixth of bearer-token authentication in the flash-sale spike's profile. Anything
+        // but an array grants no role.
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> jwt.getClaims().get(ROLES_CLAIM) instanceof Collection<?> roles
+                ? roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList()
+                : List.<GrantedAuthority>of());
         return converter;
     }
 
