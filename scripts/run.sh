@@ -32,12 +32,12 @@ cat >&2 <<MSG
 MSG
 
 export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}"
-# Linux niceness by Java priority (docs/architecture.md, "Who gets the CPU first"). The JVM only maps priorities to
-# nice values of 0 and above, so everything starts 3 below the top: requests and other normal threads (priority 5)
-# and the JVM's own (compilers, GC, reference handling: 8 to 10) at nice 3, the flash-sale writers that every purchase
-# waits for (7) above them at nice 0, background work while a sale is writing (1) at nice 13.
-priorities="-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=13 -XX:JavaPriority5_To_OSPriority=3"
-priorities+=" -XX:JavaPriority7_To_OSPriority=0 -XX:JavaPriority8_To_OSPriority=3"
-priorities+=" -XX:JavaPriority9_To_OSPriority=3 -XX:JavaPriority10_To_OSPriority=3"
+# Linux niceness by Java priority (docs/architecture.md, "Who gets the CPU first"): background work while a sale is
+# writing (priority 1) at nice 10; requests and everything normal (5) at nice 0, level with PostgreSQL and Redis on
+# the same machine; the flash-sale writers that every purchase waits for (10) at the JVM's default for it, nice -5,
+# where the process may raise priorities (root or CAP_SYS_NICE; else they stay at 0); the JVM's own threads at 8 and 9
+# (compilers, finalizer, signals) at nice 0, where the policy alone would raise them above the requests.
+priorities="-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10"
+priorities+=" -XX:JavaPriority8_To_OSPriority=0 -XX:JavaPriority9_To_OSPriority=0"
 read -ra java_opts <<<"$priorities ${JAVA_OPTS:-}"
 exec java "${java_opts[@]}" -jar "$JAR" "$@"

@@ -87,6 +87,8 @@ class OpenApiDocumentIntegrationTest {
         assertThat(purchase.path("responses").path("4XX").path("content").path("application/problem+json")
                 .path("schema").path("$ref").asText()).isEqualTo("#/components/schemas/Problem");
         assertThat(purchase.path("responses").path("503").path("headers").has("Retry-After")).isTrue();
+        assertThat(purchase.path("responses").path("202").path("content").path("application/json").path("schema")
+                .path("$ref").asText()).isEqualTo("#/components/schemas/PurchaseAccepted");
 
         JsonNode orderExample = document.path("paths").path("/api/v1/orders").path("post").path("requestBody")
                 .path("content").path("application/json").path("example");

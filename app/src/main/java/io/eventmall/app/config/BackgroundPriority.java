@@ -23,24 +23,26 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * While a flash sale is selling on this node, work that may lag (the event processors' coordinators and workers,
- * the process managers' commands, snapshots) runs at the lowest thread priority; requests and the flash-sale writers
- * keep the normal one. A purchase is answered once it is committed, the order and the read models that follow from
+ * the process managers' commands, snapshots) runs at the lowest thread priority; requests keep the normal one.
+ * A purchase is answered once it is committed, the order and the read models that follow from
  * it are eventually consistent by design: in a profile of the 50,000-buyer spike the processors took half of the
  * CPU while purchases waited for it. Once no batch has been written for {@code mall.flash-sale.background-yield},
  * background work has the normal priority again: in ordinary trading the processors must keep pace with the orders
  * the API takes (at the lowest priority throughout, they fell 28 s behind 20 s of order placements instead of 11 s).
  * <p>
- * The JVM maps Java priorities to the operating system's only when started with {@code -XX:ThreadPriorityPolicy=1},
- * and only to nice values of 0 and above. {@code scripts/run.sh} therefore starts every normal thread (priority 5) and
- * the JVM's own (8 to 10) at nice 3, the flash-sale writers at nice 0 and background work at nice 13: lowering a
- * thread from nice 0 needs no privilege. Without the policy the priorities are recorded and ignored, and start-up
- * says so. docs/architecture.md, "Who gets the CPU first".
+ * The JVM maps Java priorities to the operating system's only when started with {@code -XX:ThreadPriorityPolicy=1}.
+ * {@code scripts/run.sh} maps priority 1 to nice 10 and the JVM's own threads (8, 9) to nice 0, level with the
+ * requests (5, nice 0); lowering a thread needs no privilege. Without the policy the priorities are recorded and
+ * ignored, and start-up says so. docs/architecture.md, "Who gets the CPU first".
  * <p>
  * The flash-sale writers go the other way ({@link #saleWriterThreads}): every purchase of a sale waits for its one
  * writer, and at the requests' priority the writer was one runnable thread among a hundred request threads, descheduled
- * between its statements (a batch every 50 ms; 884 purchases/s until sold out). Above them (priority
- * {@value #SALE_WRITER_PRIORITY}, nice 0 against the requests' 3 with scripts/run.sh's mapping) batches came every 20 ms
- * and 1,039 to 1,102 purchases/s were committed.
+ * between its statements (a batch every 50 ms; 884 purchases/s until sold out). At priority
+ * {@value #SALE_WRITER_PRIORITY}, which the JVM maps to nice -5 by default, batches came every 20 ms and 1,128 purchases/s
+ * were committed. Raising needs the privilege to (root or CAP_SYS_NICE); without it the writers stay at nice 0. The
+ * JVM refuses a negative mapping of its own, and shifting everything else down instead (requests at nice 3) put
+ * PostgreSQL on the same machine above the requests: the processors' queries then preempted purchases and the selling
+ * rate collapsed for seconds at a time.
  */
 @Configuration
 public class BackgroundPriority {
@@ -70,7 +72,10 @@ public class BackgroundPriority {
     }
 
     /** Threads that run ahead of requests where the system allows it: a flash sale's purchases all wait for them. */
-    public static final int SALE_WRITER_PRIORITY = Thread.NORM_PRIORITY + 2;
+    public static final int SALE_WRITER_PRIORITY = Thread.MAX_PRIORITY;
+
+    /** HotSpot's nice value per Java priority (index) under ThreadPriorityPolicy=1 where no option maps it. */
+    private static final int[] JVM_DEFAULT_NICE = {19, 4, 3, 2, 1, 0, -1, -2, -3, -4, -5};
 
     /** The flash-sale writers' threads, named {@code name-1}, {@code name-2}, ..., above the requests' priority. */
     public ThreadFactory saleWriterThreads(String name) {
@@ -172,7 +177,7 @@ public class BackgroundPriority {
 
     private static String niceOf(List<String> jvmOptions, int priority) {
         String nice = lastValueOf(jvmOptions, "-XX:JavaPriority" + priority + "_To_OSPriority=");
-        return nice == null ? "(the JVM's default for priority " + priority + ")" : nice;
+        return nice == null || "-1".equals(nice) ? JVM_DEFAULT_NICE[priority] + " (the JVM's default)" : nice;
     }
 
     /** The JVM takes the last of repeated options. */

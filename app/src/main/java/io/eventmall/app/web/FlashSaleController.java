@@ -96,7 +96,7 @@ public class FlashSaleController {
      */
     @PostMapping("/{flashSaleId}/purchases")
     @ApiResponse(responseCode = "202", description = "Accepted",
-            content = @Content(schema = @Schema(implementation = PurchaseAccepted.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PurchaseAccepted.class)))
     ResponseEntity<?> purchase(@PathVariable String flashSaleId, @Valid @RequestBody Purchase body,
                                Authentication authentication,
                                @RequestHeader(name = OrderController.IDEMPOTENCY_KEY, required = false) String key,
