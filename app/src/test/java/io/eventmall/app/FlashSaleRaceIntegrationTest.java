@@ -2,7 +2,7 @@ package io.eventmall.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventmall.app.flashsale.SoldOutMemo;
+import io.eventmall.query.gate.SoldOutMemo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -139,9 +139,9 @@ public final class FlashSaleBenchmark {
             // After the sell-out most answers are SOLD_OUT, which a node answers from memory (SoldOutMemo): the rate
             // while units were still being sold is the purchase path itself.
             double sellingSeconds = Math.max(1, Duration.between(spikeStart, soldOutAt).toMillis()) / 1e3;
+            double acceptedPerSecond = Math.min(accepted, quantity) / sellingSeconds;
             row("accepted purchases per second until sold out (202s over the time to sell out)",
-                    Ceilings.format(Math.min(accepted, quantity) / sellingSeconds) + " /s",
-                    ratio(Math.min(accepted, quantity) / sellingSeconds, trivial.perSecond()) + " of trivial");
+                    Ceilings.format(acceptedPerSecond) + " /s", ratio(acceptedPerSecond, trivial.perSecond()) + " of trivial");
         }
         row("Redis: gate-admit.lua via EVAL, 50 clients", Ceilings.format(gateScript) + " /s",
                 ratio(spike.perSecond(), gateScript) + " (answers/s over it)");

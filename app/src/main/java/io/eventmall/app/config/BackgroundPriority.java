@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -60,29 +61,30 @@ public class BackgroundPriority {
         this.yieldFor = yieldFor;
     }
 
-    /** Daemon threads for background work, named {@code name-1}, {@code name-2}, ... */
-    public ThreadFactory threads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            register(thread);
-            return thread;
-        };
-    }
-
     /** Threads that run ahead of requests where the system allows it: a flash sale's purchases all wait for them. */
     public static final int SALE_WRITER_PRIORITY = Thread.MAX_PRIORITY;
 
     /** HotSpot's nice value per Java priority (index) under ThreadPriorityPolicy=1 where no option maps it. */
     private static final int[] JVM_DEFAULT_NICE = {19, 4, 3, 2, 1, 0, -1, -2, -3, -4, -5};
 
+    /** Daemon threads for background work, named {@code name-1}, {@code name-2}, ... */
+    public ThreadFactory threads(String name) {
+        return named(name, thread -> {
+            thread.setDaemon(true);
+            register(thread);
+        });
+    }
+
     /** The flash-sale writers' threads, named {@code name-1}, {@code name-2}, ..., above the requests' priority. */
     public ThreadFactory saleWriterThreads(String name) {
+        return named(name, thread -> thread.setPriority(SALE_WRITER_PRIORITY));
+    }
+
+    private static ThreadFactory named(String name, Consumer<Thread> configure) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setPriority(SALE_WRITER_PRIORITY);
+            configure.accept(thread);
             return thread;
         };
     }

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Buying flash-sale units: the per-user rate limit, the purchase token where the sale requires one, then the Redis gate (which turns most of a spike away; once it has found the sale sold out,
- * this node answers purchases without an Idempotency-Key from {@link SoldOutMemo} for a moment), then the
+ * this node answers purchases without an Idempotency-Key from that memory for a moment,
+ * {@link FlashSaleGate#recentlySoldOut}), then the
  * sale's batched writer, whose FlashSale aggregate decides. The answer comes once the purchase's batch committed, so
  * an accepted purchase is durable; its order is created asynchronously, with the id returned here. Every answer, of
  * any kind, is counted in the sale's funnel ({@link FlashSaleFunnel}).
@@ -41,14 +42,11 @@ public class FlashSalePurchases {
     private final FlashSaleWriter writer;
     private final FlashSaleSettings settings;
     private final FlashSaleFunnel funnel;
-    private final SoldOutMemo soldOut;
     private final Clock clock;
 
     FlashSalePurchases(PurchaseRateLimit rateLimit, PurchaseTokens purchaseTokens, FlashSaleGate gate,
-                       FlashSaleWriter writer, FlashSaleSettings settings, FlashSaleFunnel funnel, SoldOutMemo soldOut,
-                       Clock clock) {
+                       FlashSaleWriter writer, FlashSaleSettings settings, FlashSaleFunnel funnel, Clock clock) {
         this.funnel = funnel;
-        this.soldOut = soldOut;
         this.rateLimit = rateLimit;
         this.purchaseTokens = purchaseTokens;
         this.gate = gate;
@@ -81,10 +79,9 @@ public class FlashSalePurchases {
      */
     public PurchaseOutcome purchase(String flashSaleId, String buyer, int quantity, String idempotencyKey,
                                     String purchaseToken) {
-        boolean retryable = idempotencyKey != null && !idempotencyKey.isBlank();
-        if (!retryable && soldOut.soldOut(flashSaleId)) {
+        if (!IdempotencyKeys.given(idempotencyKey) && gate.recentlySoldOut(flashSaleId)) {
             funnel.record(flashSaleId, FlashSaleFunnel.Outcome.SOLD_OUT);
-            return soldOut(flashSaleId);
+            return refused(flashSaleId, Refusal.SOLD_OUT);
         }
         try {
             PurchaseOutcome outcome = purchaseOnce(flashSaleId, buyer, quantity, idempotencyKey, purchaseToken);
@@ -106,16 +103,13 @@ public class FlashSalePurchases {
         String orderId = orderOf(purchaseId);
         FlashSaleGate.Decision admission = gate.admit(flashSaleId, purchaseId, buyer, quantity, clock.instant());
         if (admission.refused()) {
-            if (admission.refusal() == Refusal.SOLD_OUT) {
-                soldOut.rememberSoldOut(flashSaleId);
-            }
-            return new PurchaseRefused(admission.refusal(), "flash sale " + flashSaleId + ": " + admission.refusal());
+            return refused(flashSaleId, admission.refusal());
         }
         FlashSalePurchaseDecision decision = decide(new PurchaseFlashSaleUnits(flashSaleId, purchaseId, buyer, quantity,
                 orderId), admission);
         if (!decision.isAccepted()) {
             if (admission.ticketTaken()) {
-                giveBack(flashSaleId, purchaseId, buyer, quantity);
+                gate.cancel(flashSaleId, purchaseId, buyer, quantity);
             }
             return new PurchaseRefused(decision.refusal(), decision.reason());
         }
@@ -124,13 +118,9 @@ public class FlashSalePurchases {
         return new PurchaseAccepted(purchaseId, PurchaseStatus.QUEUED, orderId);
     }
 
-    private static PurchaseRefused soldOut(String flashSaleId) {
-        return new PurchaseRefused(Refusal.SOLD_OUT, "flash sale " + flashSaleId + ": " + Refusal.SOLD_OUT);
-    }
-
-    private void giveBack(String flashSaleId, String purchaseId, String buyer, int quantity) {
-        gate.cancel(flashSaleId, purchaseId, buyer, quantity);
-        soldOut.forget(flashSaleId);
+    /** The gate's refusal (or its memo's), before the purchase reached the sale. */
+    private static PurchaseRefused refused(String flashSaleId, Refusal refusal) {
+        return new PurchaseRefused(refusal, "flash sale " + flashSaleId + ": " + refusal);
     }
 
     /** The purchase's order id follows from the purchase, so a retried purchase names the same order. */
@@ -144,7 +134,7 @@ public class FlashSalePurchases {
             decision = writer.submit(purchase);
         } catch (FlashSaleWriter.QueueFull full) {
             if (admission.ticketTaken()) {
-                giveBack(purchase.flashSaleId(), purchase.purchaseId(), purchase.userId(), purchase.quantity());
+                gate.cancel(purchase.flashSaleId(), purchase.purchaseId(), purchase.userId(), purchase.quantity());
             }
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "SALE_BUSY",
                     "too many purchases are waiting for this flash sale; retry shortly", RETRY_SOON);
@@ -163,7 +153,7 @@ public class FlashSalePurchases {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "SALE_BUSY", "interrupted while waiting", RETRY_SOON);
         } catch (ExecutionException failed) {
             if (admission.ticketTaken() && failed.getCause() instanceof RuleViolation) {
-                giveBack(purchase.flashSaleId(), purchase.purchaseId(), purchase.userId(), purchase.quantity());
+                gate.cancel(purchase.flashSaleId(), purchase.purchaseId(), purchase.userId(), purchase.quantity());
             }
             throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed);
         }

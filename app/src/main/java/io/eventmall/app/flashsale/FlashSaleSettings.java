@@ -15,8 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        a retry with the same Idempotency-Key gets its answer)
  * @param conflictRetries times a batch is decided again after another node appended to the sale meanwhile
  * @param reconcileGrace  how long an admission may stay uncommitted before it is given back to the sale
- * @param soldOutMemo     how long this node answers key-less purchases SOLD_OUT without asking the gate, after the
- *                        gate found the sale sold out (SoldOutMemo); zero asks the gate every time
  */
 @ConfigurationProperties("mall.flash-sale")
 public record FlashSaleSettings(
@@ -26,6 +24,5 @@ public record FlashSaleSettings(
         @DefaultValue("4") int writerThreads,
         @DefaultValue("PT5S") Duration answerTimeout,
         @DefaultValue("10") int conflictRetries,
-        @DefaultValue("PT10S") Duration reconcileGrace,
-        @DefaultValue("PT0.25S") Duration soldOutMemo) {
+        @DefaultValue("PT10S") Duration reconcileGrace) {
 }

@@ -31,11 +31,9 @@ public class GateReconciler {
     private final FlashSaleSettings settings;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final SoldOutMemo soldOut;
 
     GateReconciler(FlashSaleGate gate, FlashSaleLedger ledger, FlashSaleSettings settings, Clock clock,
-                   MeterRegistry meters, SoldOutMemo soldOut) {
-        this.soldOut = soldOut;
+                   MeterRegistry meters) {
         this.gate = gate;
         this.ledger = ledger;
         this.settings = settings;
@@ -66,7 +64,6 @@ public class GateReconciler {
         List<FlashSaleGate.Ticket> lost = stale.stream().filter(ticket -> !committed.containsKey(ticket.purchaseId())).toList();
         lost.forEach(ticket -> gate.expire(flashSaleId, ticket));
         if (!lost.isEmpty()) {
-            soldOut.forget(flashSaleId);
             meters.counter("mall.flash-sale.admissions.given-back").increment(lost.size());
             log.info("flash sale {}: gave back {} admission(s) whose purchase never committed", flashSaleId, lost.size());
         }

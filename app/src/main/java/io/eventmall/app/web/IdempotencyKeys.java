@@ -14,8 +14,13 @@ public final class IdempotencyKeys {
     private IdempotencyKeys() {
     }
 
+    /** Whether the client sent a key: without one, every request creates something new and none is a retry. */
+    public static boolean given(String idempotencyKey) {
+        return idempotencyKey != null && !idempotencyKey.isBlank();
+    }
+
     public static String idFor(String scope, String userId, String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+        if (!given(idempotencyKey)) {
             return UUID.randomUUID().toString();
         }
         if (idempotencyKey.length() > 128) {

@@ -58,13 +58,16 @@ public class FlashSaleGate {
     private final RedisReadModelState redisState;
     private final MeterRegistry meters;
     private final Duration retention;
+    private final SoldOutMemo soldOut;
     private final RedisScript<String> admit = script("gate-admit.lua");
     private final RedisScript<String> count = script("gate-count.lua");
     private final RedisScript<String> giveBack = script("gate-give-back.lua");
     private final RedisScript<String> confirm = script("gate-confirm.lua");
 
     FlashSaleGate(StringRedisTemplate redis, RedisKeyspace keyspace, RedisReadModelState redisState,
-                  MeterRegistry meters, @Value("${mall.flash-sale.gate-retention:P1D}") Duration retention) {
+                  MeterRegistry meters, @Value("${mall.flash-sale.gate-retention:P1D}") Duration retention,
+                  SoldOutMemo soldOut) {
+        this.soldOut = soldOut;
         this.redis = redis;
         this.keyspace = keyspace;
         this.redisState = redisState;
@@ -99,11 +102,22 @@ public class FlashSaleGate {
             }
         }
         meters.counter("mall.flash-sale.gate", "outcome", outcome).increment();
+        if (Refusal.SOLD_OUT.name().equals(outcome)) {
+            soldOut.rememberSoldOut(flashSaleId);
+        }
         return switch (outcome) {
             case "ADMITTED" -> new Decision(null, true);
             case "UNKNOWN", "UNAVAILABLE", "REBUILDING" -> new Decision(null, false);
             default -> new Decision(Refusal.valueOf(outcome), false);
         };
+    }
+
+    /**
+     * Whether this node's gate found the sale sold out a moment ago ({@link SoldOutMemo}): for a purchase that cannot
+     * be the retry of an admitted one (no Idempotency-Key), the answer without a Redis round trip.
+     */
+    public boolean recentlySoldOut(String flashSaleId) {
+        return soldOut.soldOut(flashSaleId);
     }
 
     /** The aggregate refused what the gate admitted, or it never reached the aggregate: the ticket is withdrawn. */
@@ -124,6 +138,7 @@ public class FlashSaleGate {
             log.warn("flash-sale gate could not give back purchase {} of sale {}: {}", ticket.purchaseId(), flashSaleId,
                     redisDown.getMessage());
         }
+        soldOut.forget(flashSaleId);
     }
 
     /** The purchases' batch committed: their tickets are no longer pending. Best effort: the events confirm too. */
@@ -231,6 +246,7 @@ public class FlashSaleGate {
 
     @EventHandler
     void on(FlashSaleUnitsReturned returned) {
+        soldOut.forget(returned.flashSaleId());
         EventBatch.defer(NAME, new ScriptCall(giveBack, keys(returned.flashSaleId()), List.of(returned.purchaseId(),
                 returned.userId(), Integer.toString(returned.quantity()), "return")), this::runInOnePipeline);
     }

@@ -1,10 +1,11 @@
-package io.eventmall.app.flashsale;
+package io.eventmall.query.gate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +16,10 @@ import org.springframework.stereotype.Component;
  * times the trivial endpoint.
  * <p>
  * Units do come back (a refused purchase's admission, one given back by the reconciler, an expired order's units):
- * a memo only ever delays that by its lifetime, and this node forgets it at once when it gives units back itself.
- * Only a purchase without an Idempotency-Key is answered from the memo: its id is new, so it cannot be the retry of
- * an admitted purchase, which the gate answers from its ticket.
+ * the gate forgets its memo whenever it gives units back or counts returned ones on this node, so only what another
+ * node gives back waits, at most the memo's lifetime. Callers ask it only for a purchase without an Idempotency-Key
+ * ({@link FlashSaleGate#recentlySoldOut}): its id is new, so it cannot be the retry of an admitted purchase, which
+ * the gate answers from its ticket.
  */
 @Component
 public class SoldOutMemo {
@@ -29,9 +31,8 @@ public class SoldOutMemo {
     private final Map<String, Long> soldOutUntil = new ConcurrentHashMap<>();
     private final Counter answers;
 
-    SoldOutMemo(FlashSaleSettings settings, MeterRegistry meters) {
+    SoldOutMemo(@Value("${mall.flash-sale.sold-out-memo:PT0.25S}") Duration lifetime, MeterRegistry meters) {
         this.answers = meters.counter(ANSWERS);
-        Duration lifetime = settings.soldOutMemo();
         if (lifetime.isNegative()) {
             throw new IllegalArgumentException("mall.flash-sale.sold-out-memo must not be negative, was " + lifetime);
         }

@@ -1,4 +1,4 @@
-package io.eventmall.app.flashsale;
+package io.eventmall.query.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,8 +13,7 @@ class SoldOutMemoTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private SoldOutMemo memo(Duration lifetime) {
-        return new SoldOutMemo(new FlashSaleSettings(1000, 500, Duration.ofMillis(2), 4, Duration.ofSeconds(5), 10,
-                Duration.ofSeconds(10), lifetime), meters);
+        return new SoldOutMemo(lifetime, meters);
     }
 
     private double answers() {
