@@ -150,7 +150,7 @@ public final class FlashSaleWriterBenchmark {
         for (int i = 0; i < 21; i++) {
             cache.removeAll();
             long started = System.nanoTime();
-            commands.sendAndWait(new ReturnFlashSaleUnits(saleId, "no-such-purchase"));
+            commands.sendAndWait(new ReturnFlashSaleUnits(saleId, "no-such-purchase", "no-such-buyer"));
             millis.add((System.nanoTime() - started) / 1e6);
         }
         Collections.sort(millis);

@@ -6,7 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -58,10 +59,13 @@ public class GateReconciler {
         if (stale.isEmpty()) {
             return 0;
         }
-        Map<String, FlashSaleLedger.Purchase> committed = ledger.purchases(flashSaleId,
-                stale.stream().map(FlashSaleGate.Ticket::purchaseId).toList());
-        gate.confirm(flashSaleId, committed.keySet());
-        List<FlashSaleGate.Ticket> lost = stale.stream().filter(ticket -> !committed.containsKey(ticket.purchaseId())).toList();
+        Set<String> made = ledger.purchasesOf(flashSaleId,
+                        stale.stream().map(FlashSaleGate.Ticket::userId).collect(Collectors.toSet()))
+                .values().stream().flatMap(List::stream).map(FlashSaleLedger.Purchase::purchaseId)
+                .collect(Collectors.toSet());
+        List<String> committed = stale.stream().map(FlashSaleGate.Ticket::purchaseId).filter(made::contains).toList();
+        gate.confirm(flashSaleId, committed);
+        List<FlashSaleGate.Ticket> lost = stale.stream().filter(ticket -> !made.contains(ticket.purchaseId())).toList();
         lost.forEach(ticket -> gate.expire(flashSaleId, ticket));
         if (!lost.isEmpty()) {
             meters.counter("mall.flash-sale.admissions.given-back").increment(lost.size());

@@ -96,16 +96,17 @@ public class FlashSale {
      * to date with this batch's own purchases as they are made, since its rows are only written at commit.
      */
     private List<FlashSalePurchaseDecision> decide(List<PurchaseFlashSaleUnits> purchases, FlashSaleLedger ledger) {
-        Set<String> purchaseIds = new HashSet<>();
         Set<String> userIds = new HashSet<>();
-        purchases.forEach(purchase -> {
-            purchaseIds.add(purchase.purchaseId());
-            userIds.add(purchase.userId());
-        });
-        purchaseIds.remove(null);
+        purchases.forEach(purchase -> userIds.add(purchase.userId()));
         userIds.remove(null);
-        Set<String> made = new HashSet<>(ledger.purchases(flashSaleId, purchaseIds).keySet());
-        Map<String, Integer> held = new HashMap<>(ledger.unitsHeld(flashSaleId, userIds));
+        Set<String> made = new HashSet<>();
+        Map<String, Integer> held = new HashMap<>();
+        ledger.purchasesOf(flashSaleId, userIds).forEach((userId, theirs) -> theirs.forEach(purchase -> {
+            made.add(purchase.purchaseId());
+            if (!purchase.returned()) {
+                held.merge(userId, purchase.quantity(), Integer::sum);
+            }
+        }));
         List<FlashSalePurchaseDecision> decisions = new ArrayList<>(purchases.size());
         for (PurchaseFlashSaleUnits purchase : purchases) {
             if (made.contains(purchase.purchaseId())) {
@@ -147,12 +148,16 @@ public class FlashSale {
     /** Sent when the purchase's order expires or is cancelled; redeliveries and unknown purchases change nothing. */
     @CommandHandler
     public void handle(ReturnFlashSaleUnits command, FlashSaleLedger ledger) {
-        FlashSaleLedger.Purchase purchase = ledger.purchases(flashSaleId, List.of(command.purchaseId()))
-                .get(command.purchaseId());
+        if (command.userId() == null) {
+            return;
+        }
+        FlashSaleLedger.Purchase purchase = ledger.purchasesOf(flashSaleId, List.of(command.userId()))
+                .getOrDefault(command.userId(), List.of()).stream()
+                .filter(made -> made.purchaseId().equals(command.purchaseId())).findFirst().orElse(null);
         if (purchase == null || purchase.returned()) {
             return;
         }
-        apply(new FlashSaleUnitsReturned(flashSaleId, command.purchaseId(), purchase.userId(), purchase.quantity(),
+        apply(new FlashSaleUnitsReturned(flashSaleId, command.purchaseId(), command.userId(), purchase.quantity(),
                 remaining + purchase.quantity()));
     }
 

@@ -265,7 +265,7 @@ class FlashSaleTest {
     @Test
     void returnsAPurchasesUnits() {
         given(SCHEDULED, purchased("p1", "alice", 2, 3), purchased("p2", "bob", 1, 2))
-                .when(new ReturnFlashSaleUnits(SALE, "p1"))
+                .when(new ReturnFlashSaleUnits(SALE, "p1", "alice"))
                 .expectEvents(new FlashSaleUnitsReturned(SALE, "p1", "alice", 2, 4));
     }
 
@@ -281,7 +281,7 @@ class FlashSaleTest {
     @Test
     void returningTwiceAppliesNothing() {
         given(SCHEDULED, purchased("p1", "alice", 2, 3), new FlashSaleUnitsReturned(SALE, "p1", "alice", 2, 5))
-                .when(new ReturnFlashSaleUnits(SALE, "p1"))
+                .when(new ReturnFlashSaleUnits(SALE, "p1", "alice"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -289,7 +289,20 @@ class FlashSaleTest {
     @Test
     void returningAnUnknownPurchaseAppliesNothing() {
         given(SCHEDULED, purchased("p1", "alice", 2, 3))
-                .when(new ReturnFlashSaleUnits(SALE, "p9"))
+                .when(new ReturnFlashSaleUnits(SALE, "p9", "alice"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    /** A purchase is its buyer's: named with another buyer (or none) it is not found, and nothing is returned. */
+    @Test
+    void returningAPurchaseInAnotherBuyersNameAppliesNothing() {
+        given(SCHEDULED, purchased("p1", "alice", 2, 3))
+                .when(new ReturnFlashSaleUnits(SALE, "p1", "bob"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        given(SCHEDULED, purchased("p1", "alice", 2, 3))
+                .when(new ReturnFlashSaleUnits(SALE, "p1", null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -48,7 +48,8 @@ public class FlashSaleOrdering {
                 .ifPresent(refused -> {
                     log.warn("flash sale {}: purchase {} could not become an order ({}); units returned",
                             purchase.flashSaleId(), purchase.purchaseId(), refused.getMessage());
-                    commands.trySend(new ReturnFlashSaleUnits(purchase.flashSaleId(), purchase.purchaseId()))
+                    commands.trySend(new ReturnFlashSaleUnits(purchase.flashSaleId(), purchase.purchaseId(),
+                            purchase.userId()))
                             .ifPresent(notReturned -> log.warn("flash sale {}: units of purchase {} not returned: {}",
                                     purchase.flashSaleId(), purchase.purchaseId(), notReturned.getMessage()));
                     notifications.send(new Notification(purchase.userId(), "FLASH_SALE_FAILED",

@@ -208,7 +208,7 @@ public class OrderFulfilment {
         reservedProductIds.forEach(productId -> tolerate(new ReleaseStock(productId, orderId)));
         reservedProductIds = new ArrayList<>();
         if (flashSaleId != null) {
-            tolerate(new ReturnFlashSaleUnits(flashSaleId, purchaseId));
+            tolerate(new ReturnFlashSaleUnits(flashSaleId, purchaseId, customerId));
         }
     }
 

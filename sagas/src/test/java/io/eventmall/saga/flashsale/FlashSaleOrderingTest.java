@@ -49,7 +49,7 @@ class FlashSaleOrderingTest {
         });
         bus.subscribe(ReturnFlashSaleUnits.class.getName(), command -> sent.add(command.getPayload()));
         ordering.on(PURCHASE, PURCHASED_AT);
-        assertThat(sent).containsExactly(new ReturnFlashSaleUnits("sale-1", "purchase-1"));
+        assertThat(sent).containsExactly(new ReturnFlashSaleUnits("sale-1", "purchase-1", "user-1"));
         assertThat(notifications.kinds()).containsExactly("FLASH_SALE_FAILED");
     }
 }

@@ -243,7 +243,7 @@ class OrderFulfilmentTest {
         fixture.givenAPublished(FLASH_SALE_ORDER)
                 .andThenAPublished(new OrderAccepted(ORDER, deadline()))
                 .whenPublishingA(new OrderExpired(ORDER))
-                .expectDispatchedCommands(new ReturnFlashSaleUnits("sale-1", "purchase-1"));
+                .expectDispatchedCommands(new ReturnFlashSaleUnits("sale-1", "purchase-1", CUSTOMER));
     }
 
     @Test
