@@ -5,6 +5,7 @@ import io.eventmall.api.RuleViolation;
 import io.eventmall.api.flashsale.FlashSalePurchaseDecision;
 import io.eventmall.api.flashsale.PurchaseFlashSaleUnits;
 import io.eventmall.api.flashsale.PurchaseStatus;
+import io.eventmall.app.config.SaleRush;
 import io.eventmall.app.web.ApiProblem;
 import io.eventmall.app.web.IdempotencyKeys;
 import io.eventmall.query.analytics.FlashSaleFunnel;
@@ -43,9 +44,12 @@ public class FlashSalePurchases {
     private final FlashSaleSettings settings;
     private final FlashSaleFunnel funnel;
     private final Clock clock;
+    private final SaleRush rush;
 
     FlashSalePurchases(PurchaseRateLimit rateLimit, PurchaseTokens purchaseTokens, FlashSaleGate gate,
-                       FlashSaleWriter writer, FlashSaleSettings settings, FlashSaleFunnel funnel, Clock clock) {
+                       FlashSaleWriter writer, FlashSaleSettings settings, FlashSaleFunnel funnel, Clock clock,
+                       SaleRush rush) {
+        this.rush = rush;
         this.funnel = funnel;
         this.rateLimit = rateLimit;
         this.purchaseTokens = purchaseTokens;
@@ -79,6 +83,7 @@ public class FlashSalePurchases {
      */
     public PurchaseOutcome purchase(String flashSaleId, String buyer, int quantity, String idempotencyKey,
                                     String purchaseToken) {
+        rush.purchaseAnswered();
         if (!IdempotencyKeys.given(idempotencyKey) && gate.recentlySoldOut(flashSaleId)) {
             funnel.record(flashSaleId, FlashSaleFunnel.Outcome.SOLD_OUT);
             return refused(flashSaleId, Refusal.SOLD_OUT);

@@ -5,6 +5,7 @@ import io.eventmall.api.flashsale.PurchaseFlashSaleUnits;
 import io.eventmall.api.flashsale.PurchaseFlashSaleUnitsInBatch;
 import io.eventmall.app.config.AppendConflicts;
 import io.eventmall.app.config.BackgroundPriority;
+import io.eventmall.app.config.SaleRush;
 import io.eventmall.query.gate.FlashSaleGate;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,10 +53,12 @@ public class FlashSaleWriter {
     private final Timer batchTimer;
     private final MeterRegistry meters;
     private final BackgroundPriority background;
+    private final SaleRush rush;
 
     FlashSaleWriter(CommandGateway commands, FlashSaleGate gate, FlashSaleSettings settings, MeterRegistry meters,
-                    BackgroundPriority background) {
+                    BackgroundPriority background, SaleRush rush) {
         this.background = background;
+        this.rush = rush;
         this.commands = commands;
         this.gate = gate;
         this.settings = settings;
@@ -143,6 +146,7 @@ public class FlashSaleWriter {
 
     private void write(String flashSaleId, List<Pending> batch) {
         background.saleWriting();
+        rush.batchWritten(flashSaleId, batch.size());
         List<PurchaseFlashSaleUnits> purchases = batch.stream().map(Pending::purchase).toList();
         Timer.Sample sample = Timer.start();
         for (int attempt = 0; ; attempt++) {
