@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.Executors;
@@ -156,12 +157,16 @@ public class BackgroundPriority {
                         config.onShutdown(coordinator::shutdown);
                         return coordinator;
                     }));
-            processors.getProcessors().forEach((name, settings) -> {
-                if (settings.getMode() == EventProcessorProperties.Mode.POOLED) {
-                    configurer.eventProcessing().registerHandlerInterceptor(name, config -> background);
-                }
-            });
+            pooledProcessors(processors).forEach(name ->
+                    configurer.eventProcessing().registerHandlerInterceptor(name, config -> background));
         };
+    }
+
+    /** The names of the pooled streaming processors, the ones that run in the background (the others run in-thread). */
+    static List<String> pooledProcessors(EventProcessorProperties processors) {
+        return processors.getProcessors().entrySet().stream()
+                .filter(processor -> processor.getValue().getMode() == EventProcessorProperties.Mode.POOLED)
+                .map(Map.Entry::getKey).toList();
     }
 
     private static void logWhetherTheSystemHonoursIt() {

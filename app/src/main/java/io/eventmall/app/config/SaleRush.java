@@ -55,6 +55,7 @@ public class SaleRush {
     private final long maxHoldNanos;
     private final long longestNanos;
     private final Timer held;
+    private final BackgroundPriority background;
     private final LongAdder answers = new LongAdder();
     private volatile long lastRushNanos;
     private volatile long rushStartedNanos;
@@ -65,7 +66,8 @@ public class SaleRush {
              @Value("${mall.flash-sale.rush.quiet:PT0.5S}") Duration quiet,
              @Value("${mall.flash-sale.rush.max-hold:PT2S}") Duration maxHold,
              @Value("${mall.flash-sale.rush.longest:PT30S}") Duration longest,
-             MeterRegistry meters) {
+             MeterRegistry meters, BackgroundPriority background) {
+        this.background = background;
         this.rushBatchSize = rushBatchSize;
         this.crowdPerSample = Math.max(1, crowdPerSecond * CROWD_SAMPLE_MILLIS / 1000);
         this.quietNanos = quiet.toNanos();
@@ -77,10 +79,15 @@ public class SaleRush {
                 .register(meters);
     }
 
-    /** A sale's writer is committing a batch of this many purchases. */
+    /**
+     * A sale's writer is committing a batch of this many purchases: background threads yield at once (any batch, see
+     * {@link BackgroundPriority}), and a batch of the rush size or more is a rush.
+     */
     public void batchWritten(String flashSaleId, int purchases) {
-        if (purchases >= rushBatchSize) {
-            rush("flash sale " + flashSaleId + ": a batch of " + purchases + " purchases");
+        background.saleWriting();
+        if (purchases >= rushBatchSize && rushBegins()) {
+            log.info("flash sale rush (flash sale {}: a batch of {} purchases): event processors hold their"
+                    + " transactions until it pauses", flashSaleId, purchases);
         }
     }
 
@@ -92,22 +99,22 @@ public class SaleRush {
     @Scheduled(fixedRate = CROWD_SAMPLE_MILLIS)
     void measureTheCrowd() {
         long answered = answers.sumThenReset();
-        if (answered >= crowdPerSample) {
-            rush(answered * 1000 / CROWD_SAMPLE_MILLIS + " purchase answers a second");
+        if (answered >= crowdPerSample && rushBegins()) {
+            log.info("flash sale rush ({} purchase answers a second): event processors hold their transactions until"
+                    + " it pauses", answered * 1000 / CROWD_SAMPLE_MILLIS);
         }
     }
 
-    private void rush(String why) {
+    /** Marks the rush as going on; whether it begins now (none was going on within the quiet time). */
+    private boolean rushBegins() {
         long now = System.nanoTime();
         boolean begins = now - lastRushNanos >= quietNanos;
         if (begins) {
             rushStartedNanos = now;
+            rushing = true;
         }
         lastRushNanos = now;
-        if (begins) {
-            rushing = true;
-            log.info("flash sale rush ({}): event processors hold their transactions until it pauses", why);
-        }
+        return begins;
     }
 
     /** Whether the rush has gone on within the quiet time. */
@@ -159,11 +166,9 @@ public class SaleRush {
     ConfigurerModule eventProcessorsHoldDuringARush(EventProcessorProperties processors,
             @Value("${mall.flash-sale.rush.processors-not-held:flash-sale-gate,flash-sales}") List<String> notHeld) {
         Set<String> free = Set.copyOf(notHeld);
-        return configurer -> processors.getProcessors().forEach((name, settings) -> {
-            if (settings.getMode() == EventProcessorProperties.Mode.POOLED && !free.contains(name)) {
-                configurer.eventProcessing().registerTransactionManager(name,
-                        config -> new Held(config.getComponent(TransactionManager.class), this));
-            }
-        });
+        return configurer -> BackgroundPriority.pooledProcessors(processors).stream()
+                .filter(name -> !free.contains(name))
+                .forEach(name -> configurer.eventProcessing().registerTransactionManager(name,
+                        config -> new Held(config.getComponent(TransactionManager.class), this)));
     }
 }

@@ -52,12 +52,10 @@ public class FlashSaleWriter {
     private final DistributionSummary batchSizes;
     private final Timer batchTimer;
     private final MeterRegistry meters;
-    private final BackgroundPriority background;
     private final SaleRush rush;
 
     FlashSaleWriter(CommandGateway commands, FlashSaleGate gate, FlashSaleSettings settings, MeterRegistry meters,
                     BackgroundPriority background, SaleRush rush) {
-        this.background = background;
         this.rush = rush;
         this.commands = commands;
         this.gate = gate;
@@ -145,7 +143,6 @@ public class FlashSaleWriter {
     }
 
     private void write(String flashSaleId, List<Pending> batch) {
-        background.saleWriting();
         rush.batchWritten(flashSaleId, batch.size());
         List<PurchaseFlashSaleUnits> purchases = batch.stream().map(Pending::purchase).toList();
         Timer.Sample sample = Timer.start();

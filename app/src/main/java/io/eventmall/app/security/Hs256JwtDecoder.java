@@ -55,6 +55,7 @@ final class Hs256JwtDecoder implements JwtDecoder {
                 throw new IllegalStateException("HmacSHA256 is not available", unavailable);
             }
         });
+        // A key HmacSHA256 refuses fails the start-up, not the first request.
         macs.get();
     }
 

@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class SaleRushTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final SaleRush rush = new SaleRush(16, 400, Duration.ofMillis(200), Duration.ofMillis(600), Duration.ofSeconds(1), meters);
+    private final SaleRush rush = new SaleRush(16, 400, Duration.ofMillis(200), Duration.ofMillis(600), Duration.ofSeconds(1), meters,
+            new BackgroundPriority(Duration.ofSeconds(10)));
     private final AtomicInteger started = new AtomicInteger();
     private final TransactionManager counting = new TransactionManager() {
         @Override
