@@ -29,6 +29,19 @@ function init(args)
   last_accepted = nil
   sale_path = os.getenv("WRK_PATH")
   current = nil
+  -- Each of this thread's requests is formatted once, here: formatting it again for every request (a 300-byte token
+  -- among its headers) was load-generator CPU taken from the server on the same two cores.
+  requests = {}
+  for buyer = next_buyer, #tokens, stride do
+    local headers = {
+      ["Authorization"] = "Bearer " .. tokens[buyer],
+      ["Content-Type"] = "application/json"
+    }
+    if purchase_tokens[buyer] ~= "" then
+      headers["X-Purchase-Token"] = purchase_tokens[buyer]
+    end
+    requests[buyer] = wrk.format("POST", sale_path, headers, '{"quantity":1}')
+  end
 end
 
 function request()
@@ -37,14 +50,7 @@ function request()
   if next_buyer > #tokens then
     next_buyer = index + 1
   end
-  local headers = {
-    ["Authorization"] = "Bearer " .. tokens[current],
-    ["Content-Type"] = "application/json"
-  }
-  if purchase_tokens[current] ~= "" then
-    headers["X-Purchase-Token"] = purchase_tokens[current]
-  end
-  return wrk.format("POST", sale_path, headers, '{"quantity":1}')
+  return requests[current]
 end
 
 function response(status, headers, body)
