@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -89,6 +90,17 @@ public class SecurityConfig {
                         .accessDeniedHandler(problems::forbidden))
                 .addFilterAfter(new ReadOnlyRoles(problems), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * The role table's paths are matched as path patterns against the request's path alone. Without this bean
+     * Spring Security matches them through Spring MVC's handler mappings (MvcRequestMatcher, deprecated in 6.5):
+     * every rule of the table asked which handler the request goes to (from a per-request cache) before comparing its
+     * pattern, 3.2% of a purchase request's CPU for the role rules in the spike's profile.
+     */
+    @Bean
+    PathPatternRequestMatcherBuilderFactoryBean requestPathPatterns() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     /** Spring's strict firewall, its character checks without regular expressions ({@link HeaderCharacters}). */
