@@ -14,13 +14,14 @@ function setup(thread)
 end
 
 function init(args)
-  tokens = {}
-  purchase_tokens = {}
+  local tokens = {}
+  local purchase_tokens = {}
   for line in io.lines(os.getenv("WRK_TOKENS")) do
     local access, purchase = string.match(line, "^(%S+) ?(%S*)$")
     tokens[#tokens + 1] = access
     purchase_tokens[#tokens] = purchase
   end
+  buyers = #tokens
   stride = tonumber(os.getenv("WRK_THREADS"))
   next_buyer = index + 1
   statuses = {}
@@ -32,7 +33,7 @@ function init(args)
   -- Each of this thread's requests is formatted once, here: formatting it again for every request (a 300-byte token
   -- among its headers) was load-generator CPU taken from the server on the same two cores.
   requests = {}
-  for buyer = next_buyer, #tokens, stride do
+  for buyer = next_buyer, buyers, stride do
     local headers = {
       ["Authorization"] = "Bearer " .. tokens[buyer],
       ["Content-Type"] = "application/json"
@@ -47,7 +48,7 @@ end
 function request()
   current = next_buyer
   next_buyer = next_buyer + stride
-  if next_buyer > #tokens then
+  if next_buyer > buyers then
     next_buyer = index + 1
   end
   return requests[current]

@@ -50,6 +50,8 @@ import org.springframework.stereotype.Component;
 public class FlashSaleWriter {
 
     private static final Logger log = LoggerFactory.getLogger(FlashSaleWriter.class);
+    /** Committed batches whose confirmation may wait for the confirmer thread. */
+    private static final int CONFIRMATIONS_WAITING = 1_000;
 
     private final CommandGateway commands;
     private final FlashSaleGate gate;
@@ -63,7 +65,6 @@ public class FlashSaleWriter {
     private final SaleRush rush;
     /** Batches whose confirmation did not fit the confirmer's queue: their tickets wait for the reconciler. */
     private final Counter confirmationsLeftPending;
-    private static final int CONFIRMATIONS_WAITING = 1_000;
 
     FlashSaleWriter(CommandGateway commands, FlashSaleGate gate, FlashSaleSettings settings, MeterRegistry meters,
                     BackgroundPriority background, SaleRush rush) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -47,9 +46,8 @@ class BearerTokenFromHeaderTest {
     }
 
     private static String outcome(BearerTokenResolver resolver, MockHttpServletRequest request) {
-        Function<MockHttpServletRequest, String> resolve = resolver::resolve;
         try {
-            String token = resolve.apply(request);
+            String token = resolver.resolve(request);
             return token == null ? "none" : "token " + token;
         } catch (OAuth2AuthenticationException refused) {
             return "refused " + refused.getError().getErrorCode() + ": " + refused.getError().getDescription();
