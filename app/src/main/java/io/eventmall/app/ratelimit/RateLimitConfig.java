@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Bucket4j keeps its bucket state in the same Redis as the read models, over a Lettuce connection of its own
- * (Bucket4j needs the native client; Spring's connection factory does not hand one out). Commands time out after
+ * The rate limits' buckets live in the same Redis as the read models, over a Lettuce connection of their own, so
+ * that a slow read model cannot hold a limit's answer up and the limit's timeout is its own. Commands time out after
  * {@code mall.rate-limit.redis-timeout} and fail at once while disconnected, so a Redis outage costs a request
  * almost nothing before {@link RateLimiter} falls back to a node-local bucket.
  */
@@ -20,10 +20,10 @@ import org.springframework.context.annotation.Configuration;
 class RateLimitConfig {
 
     @Bean(destroyMethod = "close")
-    RedisBuckets rateLimitBuckets(RedisProperties redis,
-                                  @Value("${mall.rate-limit.redis-timeout:PT0.5S}") Duration timeout) {
-        return new RedisBuckets(client(redis.getHost(), redis.getPort(), redis.getDatabase(), redis.getPassword(),
-                timeout), timeout);
+    RedisTokenBuckets rateLimitBuckets(RedisProperties redis,
+                                       @Value("${mall.rate-limit.redis-timeout:PT0.5S}") Duration timeout) {
+        return new RedisTokenBuckets(client(redis.getHost(), redis.getPort(), redis.getDatabase(), redis.getPassword(),
+                timeout));
     }
 
     static RedisClient client(String host, int port, int database, String password, Duration timeout) {

@@ -1,13 +1,7 @@
 package io.eventmall.app.ratelimit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.eventmall.app.ratelimit.TokenBuckets.Probe;
 import io.eventmall.app.web.ApiProblem;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.function.Function;
@@ -26,32 +20,35 @@ public class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
-    private final RedisBuckets buckets;
+    private final RedisTokenBuckets shared;
+    private final LocalTokenBuckets local = new LocalTokenBuckets();
     private final MeterRegistry meters;
-    private final Cache<String, Bucket> localBuckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(1))
-            .maximumSize(1_000_000)
-            .build();
 
-    RateLimiter(RedisBuckets buckets, MeterRegistry meters) {
-        this.buckets = buckets;
+    RateLimiter(RedisTokenBuckets shared, MeterRegistry meters) {
+        this.shared = shared;
         this.meters = meters;
     }
 
-    /** A limit: its name (metrics, Redis keys) and the bucket every key gets. */
-    public record Limit(String name, Bandwidth bandwidth) {
+    /** A limit: its name (metrics, Redis keys); {@code permits} per {@code period}, refilled greedily, at most {@code permits} at once. */
+    public record Limit(String name, long permits, Duration period) {
 
-        /** {@code permits} per {@code period}, refilled greedily, at most {@code permits} at once. */
+        public Limit {
+            if (permits < 1 || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("a limit needs at least one permit per positive period, got "
+                        + permits + " per " + period);
+            }
+        }
+
         public static Limit of(String name, long permits, Duration period) {
-            return new Limit(name, Bandwidth.builder().capacity(permits).refillGreedy(permits, period).build());
+            return new Limit(name, permits, period);
         }
     }
 
     /** Consumes one token for {@code key} or throws the 429 answer. */
     public void require(Limit limit, String key, String refusedWhat) {
-        ConsumptionProbe probe = onBucket(limit, key, bucket -> bucket.tryConsumeAndReturnRemaining(1));
-        if (!probe.isConsumed()) {
-            throw refused(limit, refusedWhat, probe.getNanosToWaitForRefill());
+        Probe probe = onBucket(limit, key, buckets -> buckets.take(limit, key));
+        if (!probe.available()) {
+            throw refused(limit, refusedWhat, probe.nanosToWait());
         }
     }
 
@@ -60,9 +57,9 @@ public class RateLimiter {
      * outcomes (failed logins), checked before the attempt and charged with {@link #require} after a failure.
      */
     public void requireAvailable(Limit limit, String key, String refusedWhat) {
-        EstimationProbe probe = onBucket(limit, key, bucket -> bucket.estimateAbilityToConsume(1));
-        if (!probe.canBeConsumed()) {
-            throw refused(limit, refusedWhat, probe.getNanosToWaitForRefill());
+        Probe probe = onBucket(limit, key, buckets -> buckets.look(limit, key));
+        if (!probe.available()) {
+            throw refused(limit, refusedWhat, probe.nanosToWait());
         }
     }
 
@@ -73,17 +70,14 @@ public class RateLimiter {
                 refusedWhat + "; retry in " + waitSeconds + " s", Duration.ofSeconds(waitSeconds));
     }
 
-    private <T> T onBucket(Limit limit, String key, Function<Bucket, T> use) {
-        String bucketKey = "mall:rate:" + limit.name() + ":" + key;
+    private Probe onBucket(Limit limit, String key, Function<TokenBuckets, Probe> use) {
         try {
-            return use.apply(buckets.buckets().builder()
-                    .build(bucketKey, () -> BucketConfiguration.builder().addLimit(limit.bandwidth()).build()));
+            return use.apply(shared);
         } catch (RuntimeException redisUnavailable) {
             meters.counter("mall.rate-limit.local-fallback", "limit", limit.name()).increment();
             log.debug("rate limit {} for {} checked on this node only: {}", limit.name(), key,
                     redisUnavailable.getMessage());
-            return use.apply(localBuckets.get(bucketKey,
-                    ignored -> Bucket.builder().addLimit(limit.bandwidth()).build()));
+            return use.apply(local);
         }
     }
 }

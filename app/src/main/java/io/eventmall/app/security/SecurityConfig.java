@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -101,6 +102,12 @@ public class SecurityConfig {
     @Bean
     PathPatternRequestMatcherBuilderFactoryBean requestPathPatterns() {
         return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    /** Static: it changes bean definitions, so it must exist before every other bean (SecurityChainUnwrapped). */
+    @Bean
+    static BeanFactoryPostProcessor securityChainUnwrapped() {
+        return new SecurityChainUnwrapped();
     }
 
     /** Spring's strict firewall, its character checks without regular expressions ({@link HeaderCharacters}). */

@@ -28,8 +28,8 @@ class RateLimiterIntegrationTest {
 
     @Test
     void twoNodesShareOneBucketPerKey() {
-        try (RedisBuckets otherNodesBuckets = new RedisBuckets(RateLimitConfig.client(redis.getHost(), redis.getPort(),
-                redis.getDatabase(), redis.getPassword(), TIMEOUT), TIMEOUT)) {
+        try (RedisTokenBuckets otherNodesBuckets = new RedisTokenBuckets(RateLimitConfig.client(redis.getHost(),
+                redis.getPort(), redis.getDatabase(), redis.getPassword(), TIMEOUT))) {
             RateLimiter otherNode = new RateLimiter(otherNodesBuckets, new SimpleMeterRegistry());
             RateLimiter.Limit threePerMinute = RateLimiter.Limit.of("test-" + UUID.randomUUID(), 3, Duration.ofMinutes(1));
             String key = "someone";
@@ -51,8 +51,8 @@ class RateLimiterIntegrationTest {
 
     @Test
     void withRedisUnreachableEachNodeStillHoldsTheLimit() {
-        try (RedisBuckets unreachable = new RedisBuckets(RateLimitConfig.client("127.0.0.1", 1, 0, null, TIMEOUT),
-                TIMEOUT)) {
+        try (RedisTokenBuckets unreachable = new RedisTokenBuckets(RateLimitConfig.client("127.0.0.1", 1, 0, null,
+                TIMEOUT))) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             RateLimiter node = new RateLimiter(unreachable, meters);
             RateLimiter.Limit twoPerMinute = RateLimiter.Limit.of("test-" + UUID.randomUUID(), 2, Duration.ofMinutes(1));
