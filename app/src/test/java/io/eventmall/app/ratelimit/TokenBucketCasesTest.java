@@ -85,14 +85,15 @@ class TokenBucketCasesTest {
             new Case("a refused take takes nothing either", 1, Duration.ofMinutes(1), List.of(Step.take(true),
                     Step.takeRefused(Duration.ofSeconds(59), Duration.ofSeconds(60)),
                     Step.takeRefused(Duration.ofSeconds(59), Duration.ofSeconds(60)))),
-            new Case("tokens come back greedily, one per period over permits", 2, Duration.ofMillis(400),
+            // Periods of seconds, so that a stalled test machine (hundreds of milliseconds) cannot change an outcome.
+            new Case("tokens come back greedily, one per period over permits", 2, Duration.ofSeconds(2),
                     List.of(Step.take(true), Step.take(true),
-                            Step.takeRefused(Duration.ofMillis(100), Duration.ofMillis(200)),
-                            Step.pause(Duration.ofMillis(250)), Step.take(true),
-                            Step.takeRefused(Duration.ZERO, Duration.ofMillis(200)))),
-            new Case("an idle bucket fills up to its capacity, no more", 2, Duration.ofMillis(200),
-                    List.of(Step.take(true), Step.pause(Duration.ofMillis(500)), Step.take(true), Step.take(true),
-                            Step.takeRefused(Duration.ofMillis(1), Duration.ofMillis(100)))));
+                            Step.takeRefused(Duration.ofMillis(500), Duration.ofSeconds(1)),
+                            Step.pause(Duration.ofMillis(1_200)), Step.take(true),
+                            Step.takeRefused(Duration.ZERO, Duration.ofSeconds(1)))),
+            new Case("an idle bucket fills up to its capacity, no more", 2, Duration.ofSeconds(2),
+                    List.of(Step.take(true), Step.pause(Duration.ofMillis(2_500)), Step.take(true), Step.take(true),
+                            Step.takeRefused(Duration.ofMillis(1), Duration.ofSeconds(1)))));
 
     Stream<Arguments> casesOnBothBuckets() {
         return CASES.stream().flatMap(example -> Stream.of(
