@@ -25,6 +25,11 @@ final class RedisTokenBuckets implements TokenBuckets, AutoCloseable {
 
     static final Duration RECONNECT_PAUSE = Duration.ofSeconds(5);
     private static final RedisScript<List> TAKE = RedisScripts.load("rate-limit-take.lua", List.class);
+    /** Taken once: the script object computes its digest under a lock on every call. */
+    private static final String TAKE_SHA1 = TAKE.getSha1();
+    private static final byte[] TAKE_TEXT = TAKE.getScriptAsString().getBytes(StandardCharsets.UTF_8);
+    /** Not Bucket4j's {@code mall:rate:}: a key it left behind holds another type, and the script would fail on it. */
+    private static final String KEY_PREFIX = "mall:rate-bucket:";
 
     private final RedisClient client;
     /** Read without the lock on every call; written once, under it. */
@@ -47,15 +52,14 @@ final class RedisTokenBuckets implements TokenBuckets, AutoCloseable {
 
     private Probe run(Limit limit, String key, String take) {
         RedisCommands<String, String> redis = commands();
-        String[] keys = {"mall:rate:" + limit.name() + ":" + key};
+        String[] keys = {KEY_PREFIX + limit.name() + ":" + key};
         String[] args = {Long.toString(limit.permits()), Long.toString(limit.period().toNanos() / 1_000), take};
         List<Long> answer;
         try {
-            answer = redis.evalsha(TAKE.getSha1(), ScriptOutputType.MULTI, keys, args);
+            answer = redis.evalsha(TAKE_SHA1, ScriptOutputType.MULTI, keys, args);
         } catch (RedisNoScriptException notLoadedYet) {
             // A restarted Redis has forgotten the script: the full text loads it again.
-            answer = redis.eval(TAKE.getScriptAsString().getBytes(StandardCharsets.UTF_8), ScriptOutputType.MULTI,
-                    keys, args);
+            answer = redis.eval(TAKE_TEXT, ScriptOutputType.MULTI, keys, args);
         }
         return answer.get(0) == 1 ? Probe.AVAILABLE : new Probe(false, TimeUnit.MICROSECONDS.toNanos(answer.get(1)));
     }
