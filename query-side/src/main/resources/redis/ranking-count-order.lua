@@ -2,7 +2,12 @@
 -- (ARGV[1] = 'refunded', ARGV[2] = -1), atomically and at most once per transition: a redelivered event finds
 -- the order already in the target state and changes nothing.
 -- KEYS[1] = the order's hash (state, lines), KEYS[2] = units per product, KEYS[3] = paid amount per shop.
--- ARGV[3] = the key prefix of the per-category unit rankings.
+-- ARGV[3] = the key prefix of the per-category unit rankings. ARGV[4], counting only: the order's lines (JSON), which
+-- an order paid with its lines in the event brings here; an order that has some already (kept at placement, or
+-- counted before) keeps its own.
+if ARGV[4] and redis.call('EXISTS', KEYS[1]) == 0 then
+  redis.call('HSET', KEYS[1], 'lines', ARGV[4], 'state', 'placed')
+end
 local state = redis.call('HGET', KEYS[1], 'state')
 local from = ARGV[1] == 'counted' and 'placed' or 'counted'
 if state ~= from then

@@ -110,7 +110,7 @@ public class Order {
         }
         apply(new OrderPlaced(placement.orderId(), placement.customerId(), List.copyOf(placement.lines()),
                 linesTotal - placement.discountAmount(), placement.shippingAddress(), null, null, placement.fromCart(),
-                placement.couponClaimId(), placement.discountAmount(), true));
+                placement.couponClaimId(), placement.discountAmount(), true, true));
     }
 
     /**
@@ -121,7 +121,7 @@ public class Order {
           Instant paymentDeadline) {
         Required.value("paymentDeadline", paymentDeadline);
         apply(new OrderPlaced(orderId, customerId, List.of(line), totalOf(List.of(line)), null, flashSaleId,
-                purchaseId, false));
+                purchaseId, false, null, 0, false, true));
         apply(new OrderAccepted(orderId, paymentDeadline, true));
     }
 
@@ -190,7 +190,7 @@ public class Order {
             throw RuleViolation.invalid("payment " + command.paymentId() + " of " + command.amount()
                     + " does not match the total " + totalAmount + " of order " + orderId);
         }
-        apply(new OrderPaid(orderId, command.paymentId(), command.amount()));
+        apply(new OrderPaid(orderId, command.paymentId(), command.amount(), customerId, lines, flashSaleId));
     }
 
     @CommandHandler

@@ -109,7 +109,7 @@ class OrderPlacementTest {
                 .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
                         List.of(new OrderLine("product-tea", "Longjing", 1_000, 2, "merchant-1"),
                                 new OrderLine("product-pot", "Teapot", 2_500, 1, "merchant-1")),
-                        4_500, HOME, null, null, false, null, 0, true), ACCEPTED);
+                        4_500, HOME, null, null, false, null, 0, true, true), ACCEPTED);
         assertThat(stockEvents("product-tea")).last()
                 .isEqualTo(new StockReserved("product-tea", ORDER, 2, 8));
         assertThat(stockEvents("product-pot")).last()
@@ -126,7 +126,7 @@ class OrderPlacementTest {
                 .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
                                 List.of(new OrderLine("product-tea", "Longjing", 1_000, 2, "merchant-1"),
                                         new OrderLine("product-pot", "Teapot", 2_500, 11, "merchant-1")),
-                                29_500, HOME, null, null, false, null, 0, true),
+                                29_500, HOME, null, null, false, null, 0, true, true),
                         new OrderRejected(ORDER, "INSUFFICIENT_STOCK: product product-pot has 10 units available, order "
                                 + ORDER + " asked for 11"));
         assertThat(stockEvents("product-tea")).hasSize(1);
@@ -141,7 +141,7 @@ class OrderPlacementTest {
                 .when(placeOrder("address-home", new OrderLineRequest("product-new", 1)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new OrderPlaced(ORDER, CUSTOMER, List.of(new OrderLine("product-new", "New", 100, 1, "merchant-1")),
-                                100, HOME, null, null, false, null, 0, true),
+                                100, HOME, null, null, false, null, 0, true, true),
                         new OrderRejected(ORDER, "INSUFFICIENT_STOCK: product product-new has 0 units available, order "
                                 + ORDER + " asked for 1"));
     }
@@ -161,7 +161,7 @@ class OrderPlacementTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
                         List.of(new OrderLine("product-tea", "Longjing", 1_000, 2, "merchant-1")),
-                        1_500, HOME, null, null, false, "claim-mine", 500, true), ACCEPTED);
+                        1_500, HOME, null, null, false, "claim-mine", 500, true, true), ACCEPTED);
     }
 
     @Test
@@ -201,7 +201,7 @@ class OrderPlacementTest {
         fixture.givenNoPriorActivity()
                 .when(placeOrder("address-home", fiftyLines))
                 .expectEvents(new OrderPlaced(ORDER, CUSTOMER, quotedInRequestOrder, 5_000, HOME, null, null, false, null, 0,
-                        true), ACCEPTED);
+                        true, true), ACCEPTED);
     }
 
     @Test
@@ -306,7 +306,8 @@ class OrderPlacementTest {
                 .expectResultMessagePayload(ORDER)
                 .expectEvents(new OrderPlaced(ORDER, CUSTOMER,
                         List.of(new OrderLine("product-pot", "Teapot", 999, 1, "merchant-1")),
-                        999, null, "sale-1", "purchase-1", false), new OrderAccepted(ORDER, DEADLINE, true));
+                        999, null, "sale-1", "purchase-1", false, null, 0, false, true),
+                        new OrderAccepted(ORDER, DEADLINE, true));
     }
 
     @Test

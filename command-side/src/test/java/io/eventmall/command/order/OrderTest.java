@@ -48,7 +48,7 @@ class OrderTest {
             List.of(new OrderLine("product-1", "Longjing", 1_000, 2), new OrderLine("product-2", "Teapot", 2_500, 1)),
             TOTAL, HOME, null, null, false);
     private static final OrderAccepted ACCEPTED = new OrderAccepted(ORDER, DEADLINE, false);
-    private static final OrderPaid PAID = new OrderPaid(ORDER, "payment-1", TOTAL);
+    private static final OrderPaid PAID = new OrderPaid(ORDER, "payment-1", TOTAL, CUSTOMER, PLACED.lines(), null);
     private static final OrderShipped SHIPPED = new OrderShipped(ORDER);
 
     private AggregateTestFixture<Order> fixture;

@@ -54,19 +54,35 @@ public class RecommendationProjection {
         redis.opsForHash().put(PRODUCT_CATEGORY, event.productId(), event.categoryId());
     }
 
-    /** Until it is paid, an order is only remembered: its customer, then the categories of its products. */
+    /** An order placed before OrderPaid carried its lines is remembered until paid: its customer, its categories. */
     @EventHandler
     void on(OrderPlaced event) {
-        List<Object> categories = redis.opsForHash().multiGet(PRODUCT_CATEGORY,
-                event.lines().stream().map(OrderLine::productId).map(Object.class::cast).toList());
+        // An order whose OrderPaid carries its lines is read from there: an unpaid order says nothing of its buyer.
+        if (event.linesRepeatedWhenPaid()) {
+            return;
+        }
         List<String> members = new ArrayList<>();
         members.add("customer:" + event.customerId());
-        categories.stream().filter(Objects::nonNull).forEach(category -> members.add("category:" + category));
+        categoriesOf(event.lines()).forEach(category -> members.add("category:" + category));
         redis.opsForSet().add(PENDING_ORDER + event.orderId(), members.toArray(String[]::new));
+    }
+
+    private List<String> categoriesOf(List<OrderLine> lines) {
+        return redis.opsForHash().multiGet(PRODUCT_CATEGORY,
+                        lines.stream().map(OrderLine::productId).map(Object.class::cast).toList())
+                .stream().filter(Objects::nonNull).map(Object::toString).toList();
     }
 
     @EventHandler
     void on(OrderPaid event) {
+        if (event.carriesLines()) {
+            // A set: a redelivered event adds nothing new.
+            List<String> categories = categoriesOf(event.lines());
+            if (!categories.isEmpty()) {
+                redis.opsForSet().add(BOUGHT_CATEGORIES + event.customerId(), categories.toArray(String[]::new));
+            }
+            return;
+        }
         String key = PENDING_ORDER + event.orderId();
         Set<String> members = redis.opsForSet().members(key);
         if (members == null || members.isEmpty()) {

@@ -33,9 +33,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Best sellers by paid units, overall and per category, and shops by paid amount: Redis sorted sets kept by
- * paid and refunded orders. OrderPaid carries no lines, so the lines of each placed order are kept (with the
- * category and shop of each product) until the order is paid, refunded or dropped. Counting and un-counting is
- * one Lua script per order transition, so a redelivered event is counted once.
+ * paid and refunded orders. OrderPaid carries its order's lines, which are kept (with the category and shop of each
+ * product) from payment on, for a refund; an order placed before OrderPaid carried them has its lines kept from
+ * placement until it is paid, refunded or dropped, as before. Counting and un-counting is one Lua script per order
+ * transition, so a redelivered event is counted once.
  */
 @Component
 @ProcessingGroup(RankingProjection.NAME)
@@ -80,24 +81,40 @@ public class RankingProjection {
         redis.opsForHash().put(MERCHANT + event.merchantId(), "name", event.name());
     }
 
-    /** Set-if-absent twice: a redelivery neither rewrites the lines nor resets a counted order to "placed". */
+    /**
+     * Only an order whose OrderPaid will not carry its lines (placed before it did) keeps them from here. Set-if-absent
+     * twice: a redelivery neither rewrites the lines nor resets a counted order to "placed".
+     */
     @EventHandler
     void on(OrderPlaced event) {
+        if (event.linesRepeatedWhenPaid()) {
+            return;
+        }
+        String key = ORDER + event.orderId();
+        redis.opsForHash().putIfAbsent(key, "lines", json.write(ranked(event.lines())));
+        redis.opsForHash().putIfAbsent(key, "state", "placed");
+    }
+
+    /** The script keeps the event's lines for a refund unless the order already has some (kept at placement). */
+    @EventHandler
+    void on(OrderPaid event) {
+        List<String> keys = List.of(ORDER + event.orderId(), UNITS, MERCHANT_SALES);
+        if (event.carriesLines()) {
+            redis.execute(COUNT_ORDER, keys, "counted", "1", UNITS_OF_CATEGORY, json.write(ranked(event.lines())));
+        } else {
+            redis.execute(COUNT_ORDER, keys, "counted", "1", UNITS_OF_CATEGORY);
+        }
+    }
+
+    /** Each line with its product's category and shop as this read model knows them. */
+    private List<RankedLine> ranked(List<OrderLine> orderLines) {
         List<RankedLine> lines = new ArrayList<>();
-        for (OrderLine line : event.lines()) {
+        for (OrderLine line : orderLines) {
             List<Object> facts = redis.opsForHash().multiGet(PRODUCT + line.productId(), List.of("categoryId", "merchantId"));
             lines.add(new RankedLine(line.productId(), (String) facts.get(0), (String) facts.get(1), line.quantity(),
                     line.lineAmount()));
         }
-        String key = ORDER + event.orderId();
-        redis.opsForHash().putIfAbsent(key, "lines", json.write(lines));
-        redis.opsForHash().putIfAbsent(key, "state", "placed");
-    }
-
-    @EventHandler
-    void on(OrderPaid event) {
-        redis.execute(COUNT_ORDER, List.of(ORDER + event.orderId(), UNITS, MERCHANT_SALES), "counted", "1",
-                UNITS_OF_CATEGORY);
+        return lines;
     }
 
     @EventHandler

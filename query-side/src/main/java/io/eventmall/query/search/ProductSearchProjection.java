@@ -96,18 +96,28 @@ public class ProductSearchProjection {
 
     @EventHandler
     void on(OrderPlaced event) {
-        List<OrderLine> lines = event.lines();
-        for (int lineNo = 0; lineNo < lines.size(); lineNo++) {
-            jdbc.update("""
-                    INSERT INTO product_search_order_line (order_id, line_no, product_id, units) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (order_id, line_no) DO NOTHING""",
-                    event.orderId(), lineNo, lines.get(lineNo).productId(), lines.get(lineNo).quantity());
+        // An order whose OrderPaid carries its lines has them kept from there: an unpaid order sells nothing.
+        if (!event.linesRepeatedWhenPaid()) {
+            keepLines(event.orderId(), event.lines());
         }
     }
 
     @EventHandler
     void on(OrderPaid event) throws IOException {
+        if (event.carriesLines()) {
+            keepLines(event.orderId(), event.lines());
+        }
         countPaidUnits(event.orderId(), true);
+    }
+
+    /** Kept once per line: a redelivered event finds them kept. */
+    private void keepLines(String orderId, List<OrderLine> lines) {
+        for (int lineNo = 0; lineNo < lines.size(); lineNo++) {
+            jdbc.update("""
+                    INSERT INTO product_search_order_line (order_id, line_no, product_id, units) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (order_id, line_no) DO NOTHING""",
+                    orderId, lineNo, lines.get(lineNo).productId(), lines.get(lineNo).quantity());
+        }
     }
 
     @EventHandler

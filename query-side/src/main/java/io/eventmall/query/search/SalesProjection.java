@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sales index for analysts ({@link SaleDocument}, docs/analytics.md): a document per paid order line at
- * its payment time, and a negated one per line at its refund's time. Order lines wait in this projection's
- * own table until the order is paid, and keep their share of the paid amount for a refund; the product's
+ * its payment time, and a negated one per line at its refund's time. A paid order's lines (from its OrderPaid; from
+ * its OrderPlaced for an order placed before OrderPaid carried them) go to this projection's own table with their
+ * share of the paid amount, for a refund; the product's
  * category and shop come from its own product table. Document ids are {@code <orderId>-<lineNo>} and
  * {@code <orderId>-<lineNo>-refund}, so a retried event rewrites the same documents.
  */
@@ -53,23 +54,33 @@ public class SalesProjection {
                 ON CONFLICT (product_id) DO NOTHING""", event.productId(), event.categoryId(), event.merchantId());
     }
 
+    /** Only an order whose OrderPaid will not carry its lines (placed before it did) keeps them from here. */
     @EventHandler
     void on(OrderPlaced event) {
-        List<OrderLine> lines = event.lines();
+        if (!event.linesRepeatedWhenPaid()) {
+            keepLines(event.orderId(), event.customerId(), event.lines(), event.flashSaleId());
+        }
+    }
+
+    /** Kept once per line: a redelivered event finds them kept. */
+    private void keepLines(String orderId, String customerId, List<OrderLine> lines, String flashSaleId) {
         for (int lineNo = 0; lineNo < lines.size(); lineNo++) {
             OrderLine line = lines.get(lineNo);
             jdbc.update("""
                     INSERT INTO sales_order_line (order_id, line_no, customer_id, product_id, units, amount, flash_sale,
                                                   flash_sale_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_no) DO NOTHING""",
-                    event.orderId(), lineNo, event.customerId(), line.productId(), line.quantity(), line.lineAmount(),
-                    event.flashSaleId() != null, event.flashSaleId());
+                    orderId, lineNo, customerId, line.productId(), line.quantity(), line.lineAmount(),
+                    flashSaleId != null, flashSaleId);
         }
     }
 
     /** Shares the paid amount over the lines in proportion to their list amounts; the last line takes the rest. */
     @EventHandler
     void on(OrderPaid event, @Timestamp Instant paidAt) throws IOException {
+        if (event.carriesLines()) {
+            keepLines(event.orderId(), event.customerId(), event.lines(), event.flashSaleId());
+        }
         List<Long> listAmounts = jdbc.queryForList(
                 "SELECT amount FROM sales_order_line WHERE order_id = ? ORDER BY line_no", Long.class, event.orderId());
         if (listAmounts.isEmpty()) {
