@@ -111,7 +111,7 @@ class SalesAnalyticsIntegrationTest {
     }
 
     /** orders, units, amount per key, for the keys this test made (the index holds other tests' sales too). */
-    private static Map<String, List<Long>> keep(TestApi.Response response, Set<String> keys) {
+    static Map<String, List<Long>> keep(TestApi.Response response, Set<String> keys) {
         Map<String, List<Long>> figures = new HashMap<>();
         for (JsonNode bucket : response.body().path("buckets")) {
             if (keys.contains(bucket.path("key").asText())) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,12 +127,16 @@ class PrefixIndexedMappings {
         }
     }
 
-    /** The mappings by the literal segments their patterns begin with; the paths Spring finds directly. */
-    record Index(Map<String, List<RequestMappingInfo>> byPrefix, Set<String> directPaths,
+    /**
+     * For each literal prefix some mapping is filed under, the mappings a path beginning with it may reach: those filed
+     * under it and under each shorter prefix (down to none), each once, computed when the mappings are; and the paths
+     * Spring finds directly.
+     */
+    record Index(Map<String, List<RequestMappingInfo>> reachableFrom, Set<String> directPaths,
                  Map<RequestMappingInfo, HandlerMethod> handlers) {
 
         static Index of(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
-            Map<String, List<RequestMappingInfo>> byPrefix = new HashMap<>();
+            Map<String, List<RequestMappingInfo>> filed = new HashMap<>();
             Set<String> directPaths = new HashSet<>();
             for (RequestMappingInfo mapping : handlerMethods.keySet()) {
                 directPaths.addAll(mapping.getDirectPaths());
@@ -147,30 +152,42 @@ class PrefixIndexedMappings {
                 if (paths.getPatterns().isEmpty()) {
                     prefixes.add("");
                 }
-                prefixes.forEach(prefix -> byPrefix.computeIfAbsent(prefix, none -> new ArrayList<>()).add(mapping));
+                prefixes.forEach(prefix -> filed.computeIfAbsent(prefix, none -> new ArrayList<>()).add(mapping));
             }
-            return new Index(Map.copyOf(byPrefix), Set.copyOf(directPaths), Map.copyOf(handlerMethods));
+            filed.putIfAbsent("", List.of());
+            Map<String, List<RequestMappingInfo>> reachableFrom = new HashMap<>();
+            for (String prefix : filed.keySet()) {
+                Set<RequestMappingInfo> reachable = new LinkedHashSet<>();
+                for (int end = prefix.indexOf('/', 1); end > 0; end = prefix.indexOf('/', end + 1)) {
+                    reachable.addAll(filed.getOrDefault(prefix.substring(0, end), List.of()));
+                }
+                reachable.addAll(filed.get(""));
+                reachable.addAll(filed.get(prefix));
+                reachableFrom.put(prefix, List.copyOf(reachable));
+            }
+            return new Index(Map.copyOf(reachableFrom), Set.copyOf(directPaths), Map.copyOf(handlerMethods));
         }
 
-        /** The mappings whose literal prefix is one of the path's own first segments (none, one, ... up to three). */
+        /** The mappings reachable from the longest of the path's first segments (up to three) that any is filed under. */
         List<RequestMappingInfo> candidates(String path) {
-            List<RequestMappingInfo> candidates = new ArrayList<>(byPrefix.getOrDefault("", List.of()));
-            int end = 0;
-            for (int segments = 1; segments <= INDEXED_SEGMENTS; segments++) {
+            int[] ends = new int[INDEXED_SEGMENTS];
+            int segments = 0;
+            for (int end = 0; segments < INDEXED_SEGMENTS && end < path.length(); segments++) {
                 int next = path.indexOf('/', end + 1);
-                if (next < 0) {
-                    next = path.length();
-                }
+                next = next < 0 ? path.length() : next;
                 if (next <= end + 1) {
                     break;
                 }
-                candidates.addAll(byPrefix.getOrDefault(path.substring(0, next), List.of()));
+                ends[segments] = next;
                 end = next;
-                if (end >= path.length()) {
-                    break;
+            }
+            for (int i = segments - 1; i >= 0; i--) {
+                List<RequestMappingInfo> reachable = reachableFrom.get(path.substring(0, ends[i]));
+                if (reachable != null) {
+                    return reachable;
                 }
             }
-            return candidates;
+            return reachableFrom.get("");
         }
 
         /**
